@@ -1,0 +1,72 @@
+using Omg.Protocol.MessagePack;
+
+namespace Omg.Protocol.Messages;
+
+/// <summary>
+/// Several requests in one round trip; answered with <c>Batch([Response])</c> in request order.
+/// Wire form: <c>{"Batch": {"id": N, "requests": [Request, ...]}}</c>.
+/// </summary>
+/// <param name="Id">The request id.</param>
+/// <param name="Requests">The items (at most 100, none of them a Batch).</param>
+public sealed record BatchRequest(ulong Id, IReadOnlyList<Request> Requests) : Request(Id)
+{
+    /// <summary>The variant name on the wire.</summary>
+    public const string Name = "Batch";
+
+    /// <inheritdoc />
+    public override string Variant => Name;
+
+    internal static BatchRequest ReadBody(ref MessagePackReader reader)
+    {
+        int start = reader.Position;
+        int count = FieldReader.ReadStructHeader(ref reader, Name);
+        uint seen = 0;
+        ulong id = 0;
+        Request[] requests = [];
+        for (int i = 0; i < count; i++)
+        {
+            int keyAt = reader.Position;
+            ReadOnlySpan<byte> key = FieldReader.ReadKey(ref reader, Name);
+            if (key.SequenceEqual("id"u8))
+            {
+                FieldReader.MarkSeen(ref seen, 0, key, Name, keyAt);
+                id = reader.ReadUInt64();
+            }
+            else if (key.SequenceEqual("requests"u8))
+            {
+                FieldReader.MarkSeen(ref seen, 1, key, Name, keyAt);
+                int items = reader.ReadArrayHeader();
+                reader.EnterNested();
+                requests = new Request[items];
+                for (int j = 0; j < items; j++)
+                {
+                    requests[j] = Request.Read(ref reader);
+                }
+
+                reader.LeaveNested();
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        FieldReader.Require(seen, 0, "id", Name, start);
+        FieldReader.Require(seen, 1, "requests", Name, start);
+        return new BatchRequest(id, requests);
+    }
+
+    /// <inheritdoc />
+    private protected override void WriteBody(ref MessagePackWriter writer)
+    {
+        writer.WriteMapHeader(2);
+        writer.WriteStringUtf8("id"u8);
+        writer.WriteUInt64(Id);
+        writer.WriteStringUtf8("requests"u8);
+        writer.WriteArrayHeader(Requests.Count);
+        foreach (Request request in Requests)
+        {
+            request.Write(ref writer);
+        }
+    }
+}

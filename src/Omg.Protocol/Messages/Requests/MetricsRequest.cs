@@ -1,0 +1,17 @@
+using Omg.Protocol.MessagePack;
+
+namespace Omg.Protocol.Messages;
+
+/// <summary>Asks for the daemon's counters: requests, failures, latency, connections, bytes. Wire form: <c>{"Metrics": {"id": N}}</c>.</summary>
+/// <param name="Id">The request id.</param>
+public sealed record MetricsRequest(ulong Id) : Request(Id)
+{
+    /// <summary>The variant name on the wire.</summary>
+    public const string Name = "Metrics";
+
+    /// <inheritdoc />
+    public override string Variant => Name;
+
+    /// <inheritdoc />
+    private protected override void WriteBody(ref MessagePackWriter writer) => WriteIdOnly(ref writer);
+}

@@ -1,0 +1,69 @@
+using Omg.Protocol.MessagePack;
+
+namespace Omg.Protocol.Messages;
+
+/// <summary>
+/// Runs one SysInspect-style module. Wire form: <c>{"Module": {"id": N, "name": "sys.proc", "request": {...}}}</c>
+/// where <c>request</c> is the module contract's JSON object as a MessagePack map.
+/// </summary>
+/// <param name="Id">The request id.</param>
+/// <param name="Name">The module name, dotted (<c>sys.proc</c>, <c>py3.hello</c>).</param>
+/// <param name="Arguments">The module request map (<c>arguments</c>, <c>options</c>, extra fields).</param>
+public sealed record ModuleRequest(ulong Id, string Name, MessagePackValue Arguments) : Request(Id)
+{
+    /// <summary>The variant name on the wire.</summary>
+    public const string VariantName = "Module";
+
+    /// <inheritdoc />
+    public override string Variant => VariantName;
+
+    internal static ModuleRequest ReadBody(ref MessagePackReader reader)
+    {
+        int start = reader.Position;
+        int count = FieldReader.ReadStructHeader(ref reader, VariantName);
+        uint seen = 0;
+        ulong id = 0;
+        string name = string.Empty;
+        MessagePackValue request = MessagePackValue.Nil;
+        for (int i = 0; i < count; i++)
+        {
+            int keyAt = reader.Position;
+            ReadOnlySpan<byte> key = FieldReader.ReadKey(ref reader, VariantName);
+            if (key.SequenceEqual("id"u8))
+            {
+                FieldReader.MarkSeen(ref seen, 0, key, VariantName, keyAt);
+                id = reader.ReadUInt64();
+            }
+            else if (key.SequenceEqual("name"u8))
+            {
+                FieldReader.MarkSeen(ref seen, 1, key, VariantName, keyAt);
+                name = reader.ReadString();
+            }
+            else if (key.SequenceEqual("request"u8))
+            {
+                FieldReader.MarkSeen(ref seen, 2, key, VariantName, keyAt);
+                request = MessagePackValue.Read(ref reader);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        FieldReader.Require(seen, 0, "id", VariantName, start);
+        FieldReader.Require(seen, 1, "name", VariantName, start);
+        return new ModuleRequest(id, name, request);
+    }
+
+    /// <inheritdoc />
+    private protected override void WriteBody(ref MessagePackWriter writer)
+    {
+        writer.WriteMapHeader(3);
+        writer.WriteStringUtf8("id"u8);
+        writer.WriteUInt64(Id);
+        writer.WriteStringUtf8("name"u8);
+        writer.WriteString(Name);
+        writer.WriteStringUtf8("request"u8);
+        Arguments.Write(ref writer);
+    }
+}

@@ -1,0 +1,59 @@
+using Omg.Protocol.MessagePack;
+
+namespace Omg.Protocol.Messages;
+
+/// <summary>
+/// Imports or downloads vulnerability advisories. Wire form:
+/// <c>{"UpdateAdvisories": {"id": N, "source": "path-or-url"|nil}}</c>; nil uses the configured sources.
+/// </summary>
+/// <param name="Id">The request id.</param>
+/// <param name="Source">A file path or URL to import from; null for the configured sources.</param>
+public sealed record UpdateAdvisoriesRequest(ulong Id, string? Source = null) : Request(Id)
+{
+    /// <summary>The variant name on the wire.</summary>
+    public const string Name = "UpdateAdvisories";
+
+    /// <inheritdoc />
+    public override string Variant => Name;
+
+    internal static UpdateAdvisoriesRequest ReadBody(ref MessagePackReader reader)
+    {
+        int start = reader.Position;
+        int count = FieldReader.ReadStructHeader(ref reader, Name);
+        uint seen = 0;
+        ulong id = 0;
+        string? source = null;
+        for (int i = 0; i < count; i++)
+        {
+            int keyAt = reader.Position;
+            ReadOnlySpan<byte> key = FieldReader.ReadKey(ref reader, Name);
+            if (key.SequenceEqual("id"u8))
+            {
+                FieldReader.MarkSeen(ref seen, 0, key, Name, keyAt);
+                id = reader.ReadUInt64();
+            }
+            else if (key.SequenceEqual("source"u8))
+            {
+                FieldReader.MarkSeen(ref seen, 1, key, Name, keyAt);
+                source = reader.ReadNullableString();
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        FieldReader.Require(seen, 0, "id", Name, start);
+        return new UpdateAdvisoriesRequest(id, source);
+    }
+
+    /// <inheritdoc />
+    private protected override void WriteBody(ref MessagePackWriter writer)
+    {
+        writer.WriteMapHeader(2);
+        writer.WriteStringUtf8("id"u8);
+        writer.WriteUInt64(Id);
+        writer.WriteStringUtf8("source"u8);
+        writer.WriteString(Source);
+    }
+}

@@ -1,0 +1,71 @@
+using Omg.Protocol.MessagePack;
+
+namespace Omg.Protocol.Messages;
+
+/// <summary>Counters and latency for one request type.</summary>
+/// <param name="Name">The request variant (<c>Search</c>, ...).</param>
+/// <param name="Count">Requests answered.</param>
+/// <param name="Failures">Of those, answered with an Error.</param>
+/// <param name="P50Micros">Median handling latency in microseconds.</param>
+/// <param name="P99Micros">99th percentile handling latency in microseconds.</param>
+public sealed record RequestMetrics(string Name, ulong Count, ulong Failures, ulong P50Micros, ulong P99Micros)
+{
+    private const string TypeName = nameof(RequestMetrics);
+
+    internal void Write(ref MessagePackWriter writer)
+    {
+        writer.WriteMapHeader(5);
+        writer.WriteStringUtf8("name"u8);
+        writer.WriteString(Name);
+        writer.WriteStringUtf8("count"u8);
+        writer.WriteUInt64(Count);
+        writer.WriteStringUtf8("failures"u8);
+        writer.WriteUInt64(Failures);
+        writer.WriteStringUtf8("p50_us"u8);
+        writer.WriteUInt64(P50Micros);
+        writer.WriteStringUtf8("p99_us"u8);
+        writer.WriteUInt64(P99Micros);
+    }
+
+    internal static RequestMetrics Read(ref MessagePackReader reader)
+    {
+        int start = reader.Position;
+        int count = FieldReader.ReadStructHeader(ref reader, TypeName);
+        uint seen = 0;
+        string name = string.Empty;
+        Span<ulong> numbers = stackalloc ulong[4];
+        for (int i = 0; i < count; i++)
+        {
+            int keyAt = reader.Position;
+            ReadOnlySpan<byte> key = FieldReader.ReadKey(ref reader, TypeName);
+            int bit = key switch
+            {
+                _ when key.SequenceEqual("name"u8) => 0,
+                _ when key.SequenceEqual("count"u8) => 1,
+                _ when key.SequenceEqual("failures"u8) => 2,
+                _ when key.SequenceEqual("p50_us"u8) => 3,
+                _ when key.SequenceEqual("p99_us"u8) => 4,
+                _ => -1,
+            };
+            if (bit < 0)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            FieldReader.MarkSeen(ref seen, bit, key, TypeName, keyAt);
+            if (bit == 0)
+            {
+                name = reader.ReadString();
+            }
+            else
+            {
+                numbers[bit - 1] = reader.ReadUInt64();
+            }
+        }
+
+        FieldReader.Require(seen, 0, "name", TypeName, start);
+        FieldReader.Require(seen, 1, "count", TypeName, start);
+        return new RequestMetrics(name, numbers[0], numbers[1], numbers[2], numbers[3]);
+    }
+}

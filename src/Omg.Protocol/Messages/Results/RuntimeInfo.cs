@@ -1,0 +1,71 @@
+using Omg.Protocol.MessagePack;
+
+namespace Omg.Protocol.Messages;
+
+/// <summary>One installed language runtime.</summary>
+/// <param name="Name">Runtime family (<c>python</c>, <c>node</c>, <c>go</c>, <c>rust</c>, <c>java</c>, <c>dotnet</c>, <c>ruby</c>).</param>
+/// <param name="Version">Its version.</param>
+/// <param name="Path">Where it is installed.</param>
+/// <param name="Manager">Who installed it (<c>system</c>, <c>pyenv</c>, <c>nvm</c>, <c>rustup</c>, ...).</param>
+/// <param name="IsDefault">True for the one a plain command on PATH runs.</param>
+public sealed record RuntimeInfo(string Name, string Version, string Path, string Manager, bool IsDefault)
+{
+    private const string TypeName = nameof(RuntimeInfo);
+
+    internal void Write(ref MessagePackWriter writer)
+    {
+        writer.WriteMapHeader(5);
+        writer.WriteStringUtf8("name"u8);
+        writer.WriteString(Name);
+        writer.WriteStringUtf8("version"u8);
+        writer.WriteString(Version);
+        writer.WriteStringUtf8("path"u8);
+        writer.WriteString(Path);
+        writer.WriteStringUtf8("manager"u8);
+        writer.WriteString(Manager);
+        writer.WriteStringUtf8("is_default"u8);
+        writer.WriteBoolean(IsDefault);
+    }
+
+    internal static RuntimeInfo Read(ref MessagePackReader reader)
+    {
+        int start = reader.Position;
+        int count = FieldReader.ReadStructHeader(ref reader, TypeName);
+        uint seen = 0;
+        string[] texts = [string.Empty, string.Empty, string.Empty, string.Empty];
+        bool isDefault = false;
+        for (int i = 0; i < count; i++)
+        {
+            int keyAt = reader.Position;
+            ReadOnlySpan<byte> key = FieldReader.ReadKey(ref reader, TypeName);
+            int bit = key switch
+            {
+                _ when key.SequenceEqual("name"u8) => 0,
+                _ when key.SequenceEqual("version"u8) => 1,
+                _ when key.SequenceEqual("path"u8) => 2,
+                _ when key.SequenceEqual("manager"u8) => 3,
+                _ when key.SequenceEqual("is_default"u8) => 4,
+                _ => -1,
+            };
+            if (bit < 0)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            FieldReader.MarkSeen(ref seen, bit, key, TypeName, keyAt);
+            if (bit == 4)
+            {
+                isDefault = reader.ReadBoolean();
+            }
+            else
+            {
+                texts[bit] = reader.ReadString();
+            }
+        }
+
+        FieldReader.Require(seen, 0, "name", TypeName, start);
+        FieldReader.Require(seen, 1, "version", TypeName, start);
+        return new RuntimeInfo(texts[0], texts[1], texts[2], texts[3], isDefault);
+    }
+}

@@ -1,0 +1,69 @@
+using Omg.Protocol.MessagePack;
+
+namespace Omg.Protocol.Messages;
+
+/// <summary>The answer to Search: the seed's <c>SearchResult{packages, total}</c>.</summary>
+/// <param name="Packages">The best-ranked hits, at most the request's limit.</param>
+/// <param name="Total">How many packages matched in all, beyond the limit too.</param>
+public sealed record SearchResult(IReadOnlyList<PackageInfo> Packages, ulong Total) : ResponseResult
+{
+    private const string TypeName = nameof(SearchResult);
+
+    /// <inheritdoc />
+    public override string Variant => "Search";
+
+    internal static SearchResult ReadValue(ref MessagePackReader reader)
+    {
+        int start = reader.Position;
+        int count = FieldReader.ReadStructHeader(ref reader, TypeName);
+        uint seen = 0;
+        PackageInfo[] packages = [];
+        ulong total = 0;
+        for (int i = 0; i < count; i++)
+        {
+            int keyAt = reader.Position;
+            ReadOnlySpan<byte> key = FieldReader.ReadKey(ref reader, TypeName);
+            if (key.SequenceEqual("packages"u8))
+            {
+                FieldReader.MarkSeen(ref seen, 0, key, TypeName, keyAt);
+                int n = reader.ReadArrayHeader();
+                reader.EnterNested();
+                packages = new PackageInfo[n];
+                for (int j = 0; j < n; j++)
+                {
+                    packages[j] = PackageInfo.Read(ref reader);
+                }
+
+                reader.LeaveNested();
+            }
+            else if (key.SequenceEqual("total"u8))
+            {
+                FieldReader.MarkSeen(ref seen, 1, key, TypeName, keyAt);
+                total = reader.ReadUInt64();
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        FieldReader.Require(seen, 0, "packages", TypeName, start);
+        FieldReader.Require(seen, 1, "total", TypeName, start);
+        return new SearchResult(packages, total);
+    }
+
+    /// <inheritdoc />
+    private protected override void WriteValue(ref MessagePackWriter writer)
+    {
+        writer.WriteMapHeader(2);
+        writer.WriteStringUtf8("packages"u8);
+        writer.WriteArrayHeader(Packages.Count);
+        for (int i = 0; i < Packages.Count; i++)
+        {
+            Packages[i].Write(ref writer);
+        }
+
+        writer.WriteStringUtf8("total"u8);
+        writer.WriteUInt64(Total);
+    }
+}

@@ -1,0 +1,149 @@
+using Omg.Protocol.MessagePack;
+
+namespace Omg.Protocol.Messages;
+
+/// <summary>The answer to Status: the seed's <c>StatusResult</c> plus Omg's additive fields.</summary>
+public sealed record StatusResult : ResponseResult
+{
+    private const string TypeName = nameof(StatusResult);
+
+    /// <summary>Installed packages.</summary>
+    public ulong TotalPackages { get; init; }
+
+    /// <summary>Manually installed packages (<c>apt-mark showmanual</c>).</summary>
+    public ulong ExplicitPackages { get; init; }
+
+    /// <summary>Packages <c>apt-get autoremove</c> would remove.</summary>
+    public ulong OrphanPackages { get; init; }
+
+    /// <summary>Installed packages with a newer candidate (<c>apt list --upgradable</c>).</summary>
+    public ulong UpdatesAvailable { get; init; }
+
+    /// <summary>Known vulnerabilities in installed packages (0 when no advisory data is loaded; see <see cref="AdvisoriesLoaded"/>).</summary>
+    public ulong SecurityVulnerabilities { get; init; }
+
+    /// <summary>Installed runtimes as (name, version) pairs; written as 2-element arrays.</summary>
+    public IReadOnlyList<(string Name, string Version)> RuntimeVersions { get; init; } = [];
+
+    /// <summary>Additive <c>problems</c>: what the index skipped (unreadable files, malformed paragraphs).</summary>
+    public IReadOnlyList<string> Problems { get; init; } = [];
+
+    /// <summary>Additive <c>advisories_loaded</c>: false when no advisory data is loaded, so a 0 vulnerability count means "unknown".</summary>
+    public bool AdvisoriesLoaded { get; init; }
+
+    /// <inheritdoc />
+    public override string Variant => "Status";
+
+    internal static StatusResult ReadValue(ref MessagePackReader reader)
+    {
+        int start = reader.Position;
+        int count = FieldReader.ReadStructHeader(ref reader, TypeName);
+        uint seen = 0;
+        ulong total = 0, explicitCount = 0, orphans = 0, updates = 0, vulnerabilities = 0;
+        (string, string)[] runtimes = [];
+        string[] problems = [];
+        bool advisories = false;
+        for (int i = 0; i < count; i++)
+        {
+            int keyAt = reader.Position;
+            ReadOnlySpan<byte> key = FieldReader.ReadKey(ref reader, TypeName);
+            int bit = key switch
+            {
+                _ when key.SequenceEqual("total_packages"u8) => 0,
+                _ when key.SequenceEqual("explicit_packages"u8) => 1,
+                _ when key.SequenceEqual("orphan_packages"u8) => 2,
+                _ when key.SequenceEqual("updates_available"u8) => 3,
+                _ when key.SequenceEqual("security_vulnerabilities"u8) => 4,
+                _ when key.SequenceEqual("runtime_versions"u8) => 5,
+                _ when key.SequenceEqual("problems"u8) => 6,
+                _ when key.SequenceEqual("advisories_loaded"u8) => 7,
+                _ => -1,
+            };
+            if (bit < 0)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            FieldReader.MarkSeen(ref seen, bit, key, TypeName, keyAt);
+            switch (bit)
+            {
+                case 0: total = reader.ReadUInt64(); break;
+                case 1: explicitCount = reader.ReadUInt64(); break;
+                case 2: orphans = reader.ReadUInt64(); break;
+                case 3: updates = reader.ReadUInt64(); break;
+                case 4: vulnerabilities = reader.ReadUInt64(); break;
+                case 5: runtimes = ReadPairs(ref reader); break;
+                case 6: problems = FieldReader.ReadStringArray(ref reader); break;
+                default: advisories = reader.ReadBoolean(); break;
+            }
+        }
+
+        string[] required = ["total_packages", "explicit_packages", "orphan_packages", "updates_available", "security_vulnerabilities", "runtime_versions"];
+        for (int bit = 0; bit < required.Length; bit++)
+        {
+            FieldReader.Require(seen, bit, required[bit], TypeName, start);
+        }
+
+        return new StatusResult
+        {
+            TotalPackages = total,
+            ExplicitPackages = explicitCount,
+            OrphanPackages = orphans,
+            UpdatesAvailable = updates,
+            SecurityVulnerabilities = vulnerabilities,
+            RuntimeVersions = runtimes,
+            Problems = problems,
+            AdvisoriesLoaded = advisories,
+        };
+    }
+
+    /// <inheritdoc />
+    private protected override void WriteValue(ref MessagePackWriter writer)
+    {
+        writer.WriteMapHeader(8);
+        writer.WriteStringUtf8("total_packages"u8);
+        writer.WriteUInt64(TotalPackages);
+        writer.WriteStringUtf8("explicit_packages"u8);
+        writer.WriteUInt64(ExplicitPackages);
+        writer.WriteStringUtf8("orphan_packages"u8);
+        writer.WriteUInt64(OrphanPackages);
+        writer.WriteStringUtf8("updates_available"u8);
+        writer.WriteUInt64(UpdatesAvailable);
+        writer.WriteStringUtf8("security_vulnerabilities"u8);
+        writer.WriteUInt64(SecurityVulnerabilities);
+        writer.WriteStringUtf8("runtime_versions"u8);
+        writer.WriteArrayHeader(RuntimeVersions.Count);
+        foreach ((string name, string version) in RuntimeVersions)
+        {
+            writer.WriteArrayHeader(2);
+            writer.WriteString(name);
+            writer.WriteString(version);
+        }
+
+        writer.WriteStringUtf8("problems"u8);
+        FieldReader.WriteStringArray(ref writer, Problems);
+        writer.WriteStringUtf8("advisories_loaded"u8);
+        writer.WriteBoolean(AdvisoriesLoaded);
+    }
+
+    private static (string, string)[] ReadPairs(ref MessagePackReader reader)
+    {
+        int n = reader.ReadArrayHeader();
+        reader.EnterNested();
+        var pairs = new (string, string)[n];
+        for (int i = 0; i < n; i++)
+        {
+            int at = reader.Position;
+            if (reader.ReadArrayHeader() != 2)
+            {
+                throw new MessagePackException("a runtime version must be a (name, version) pair", at);
+            }
+
+            pairs[i] = (reader.ReadString(), reader.ReadString());
+        }
+
+        reader.LeaveNested();
+        return pairs;
+    }
+}
