@@ -196,7 +196,9 @@ public ref struct MessagePackReader
     public string ReadString()
     {
         int start = _position;
-        ReadOnlySpan<byte> utf8 = ReadStringUtf8();
+
+        // Strict decoding validates as it transcodes, so the bytes are not validated twice.
+        ReadOnlySpan<byte> utf8 = ReadStringBytes();
         if (utf8.IsEmpty)
         {
             return string.Empty;
@@ -220,6 +222,20 @@ public ref struct MessagePackReader
     /// names without allocating. The bytes are validated as UTF-8.
     /// </summary>
     public ReadOnlySpan<byte> ReadStringUtf8()
+    {
+        int start = _position;
+        ReadOnlySpan<byte> bytes = ReadStringBytes();
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            _position = start;
+            throw new MessagePackException("string is not valid UTF-8", start);
+        }
+
+        return bytes;
+    }
+
+    /// <summary>Reads a string's bytes without validating them.</summary>
+    private ReadOnlySpan<byte> ReadStringBytes()
     {
         int start = _position;
         byte code = PeekCode();
@@ -250,14 +266,7 @@ public ref struct MessagePackReader
             throw Mismatch("string");
         }
 
-        ReadOnlySpan<byte> bytes = Take(header + length, "string")[header..];
-        if (!System.Text.Unicode.Utf8.IsValid(bytes))
-        {
-            _position = start;
-            throw new MessagePackException("string is not valid UTF-8", start);
-        }
-
-        return bytes;
+        return Take(header + length, "string")[header..];
     }
 
     /// <summary>Reads a byte array (bin format family) as a slice of the input.</summary>

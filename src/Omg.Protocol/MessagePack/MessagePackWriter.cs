@@ -11,6 +11,9 @@ namespace Omg.Protocol.MessagePack;
 /// </summary>
 public ref struct MessagePackWriter
 {
+    // The most UTF-16 chars whose UTF-8 form (at most 3 bytes each) is sure to fit a str8.
+    private const int ShortStringChars = byte.MaxValue / 3;
+
     private readonly IBufferWriter<byte> _output;
     private Span<byte> _span;
     private int _buffered;
@@ -155,6 +158,33 @@ public ref struct MessagePackWriter
     /// <exception cref="ArgumentException">The text holds a lone surrogate, which UTF-8 cannot encode.</exception>
     public void WriteString(ReadOnlySpan<char> value)
     {
+        // Short strings (all of a search result's) are transcoded once, straight after room for a str8
+        // header; when they turn out to fit a fixstr the bytes shift left by one instead of being counted
+        // in a separate pass.
+        if (value.Length <= ShortStringChars)
+        {
+            Span<byte> s = Reserve(2 + (value.Length * 3));
+            if (System.Text.Unicode.Utf8.FromUtf16(value, s[2..], out _, out int written, replaceInvalidSequences: false) != OperationStatus.Done)
+            {
+                throw LoneSurrogate(nameof(value));
+            }
+
+            if (written <= 31)
+            {
+                s[0] = (byte)(MessagePackCode.MinFixStr | written);
+                s.Slice(2, written).CopyTo(s[1..]);
+                Advance(1 + written);
+            }
+            else
+            {
+                s[0] = MessagePackCode.Str8;
+                s[1] = (byte)written;
+                Advance(2 + written);
+            }
+
+            return;
+        }
+
         int byteCount;
         try
         {
@@ -162,12 +192,12 @@ public ref struct MessagePackWriter
         }
         catch (EncoderFallbackException ex)
         {
-            throw new ArgumentException("The string holds a lone surrogate and cannot be written as UTF-8.", nameof(value), ex);
+            throw LoneSurrogate(nameof(value), ex);
         }
 
         WriteStringHeader(byteCount);
-        Span<byte> s = Reserve(byteCount);
-        StrictUtf8.Encoding.GetBytes(value, s);
+        Span<byte> body = Reserve(byteCount);
+        StrictUtf8.Encoding.GetBytes(value, body);
         Advance(byteCount);
     }
 
@@ -340,6 +370,9 @@ public ref struct MessagePackWriter
             encoded = encoded[n..];
         }
     }
+
+    private static ArgumentException LoneSurrogate(string parameter, Exception? inner = null) =>
+        new("The string holds a lone surrogate and cannot be written as UTF-8.", parameter, inner);
 
     private void WriteLengthHeader(byte code16, byte code32, uint length)
     {

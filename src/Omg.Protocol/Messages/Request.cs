@@ -142,12 +142,15 @@ public abstract record Request(ulong Id)
             int count = reader.ReadMapHeader();
             for (int i = 0; i < count; i++)
             {
-                if (reader.NextType == MessagePackType.String && reader.ReadStringUtf8().SequenceEqual("id"u8))
+                if (reader.NextType != MessagePackType.String)
+                {
+                    reader.Skip();
+                }
+                else if (reader.ReadStringUtf8().SequenceEqual("id"u8))
                 {
                     return reader.NextType == MessagePackType.Integer ? reader.ReadUInt64() : null;
                 }
 
-                reader.Skip();
                 reader.Skip();
             }
         }
