@@ -1,0 +1,357 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.IO.Pipelines;
+using System.Net.Sockets;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Omg.Daemon.Dispatch;
+using Omg.Daemon.Limits;
+using Omg.Daemon.Metrics;
+using Omg.Protocol;
+using Omg.Protocol.Framing;
+using Omg.Protocol.Messages;
+
+namespace Omg.Daemon.Connections;
+
+/// <summary>
+/// One client connection: a reader that decodes frames and starts each request at once, and a writer that
+/// sends responses as they complete, coalescing whatever is ready into one write. Requests on a connection
+/// therefore run concurrently and may be answered out of order; the client matches them by id.
+/// </summary>
+internal sealed partial class ClientConnection
+{
+    private const int CoalesceBytes = 64 * 1024;
+
+    private readonly Socket _socket;
+    private readonly PeerCredentials _peer;
+    private readonly RequestDispatcher _dispatcher;
+    private readonly RateLimiter _limiter;
+    private readonly TokenBucket _bucket;
+    private readonly DaemonMetrics _metrics;
+    private readonly InFlightRequests _inFlight;
+    private readonly DaemonLimits _limits;
+    private readonly ILogger _logger;
+    private readonly Channel<Response> _outgoing;
+    private readonly CancellationTokenSource _closing;
+    private readonly Lock _pendingLock = new();
+    private int _pending;
+    private TaskCompletionSource? _drained;
+
+    public ClientConnection(
+        Socket socket,
+        PeerCredentials peer,
+        RequestDispatcher dispatcher,
+        RateLimiter limiter,
+        DaemonMetrics metrics,
+        InFlightRequests inFlight,
+        DaemonLimits limits,
+        ILogger logger,
+        CancellationToken stopping)
+    {
+        _socket = socket;
+        _peer = peer;
+        _dispatcher = dispatcher;
+        _limiter = limiter;
+        _bucket = limiter.NewConnectionBucket();
+        _metrics = metrics;
+        _inFlight = inFlight;
+        _limits = limits;
+        _logger = logger;
+        _closing = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+
+        // Bounded, so a client that never reads its answers stops being read from instead of filling memory.
+        _outgoing = Channel.CreateBounded<Response>(new BoundedChannelOptions(1024)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    /// <summary>Serves the connection until the client leaves, breaks a rule, or the daemon stops.</summary>
+    public async Task RunAsync()
+    {
+        await using var stream = new NetworkStream(_socket, ownsSocket: true);
+        PipeReader reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, leaveOpen: true));
+        PipeWriter writer = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
+        Task writing = WriteLoopAsync(writer);
+        try
+        {
+            await ReadLoopAsync(reader).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The daemon is stopping, the writer failed, or a frame timed out.
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
+        {
+            LogClientGone(_peer.Pid, ex.Message);
+        }
+        finally
+        {
+            await WaitForPendingAsync().ConfigureAwait(false);
+            _outgoing.Writer.TryComplete();
+            await writing.ConfigureAwait(false);
+            await reader.CompleteAsync().ConfigureAwait(false);
+            await writer.CompleteAsync().ConfigureAwait(false);
+            _closing.Dispose();
+        }
+    }
+
+    private async Task ReadLoopAsync(PipeReader reader)
+    {
+        CancellationToken closing = _closing.Token;
+        TimeSpan frameTimeout = TimeSpan.FromSeconds(_limits.FrameTimeoutSeconds);
+        long frameStarted = 0;
+        while (true)
+        {
+            ReadResult result;
+            if (frameStarted == 0)
+            {
+                result = await reader.ReadAsync(closing).ConfigureAwait(false);
+            }
+            else
+            {
+                // A started frame must be finished in time; an idle connection between frames may wait forever.
+                TimeSpan left = frameTimeout - Stopwatch.GetElapsedTime(frameStarted);
+                using var deadline = CancellationTokenSource.CreateLinkedTokenSource(closing);
+                deadline.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+                try
+                {
+                    result = await reader.ReadAsync(deadline.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!closing.IsCancellationRequested)
+                {
+                    LogFrameTimeout(_peer.Pid, frameTimeout.TotalSeconds);
+                    return;
+                }
+            }
+
+            (bool keepGoing, bool consumedFrames, long unconsumed) = await ProcessFramesAsync(reader, result).ConfigureAwait(false);
+            if (!keepGoing || result.IsCompleted)
+            {
+                return;
+            }
+
+            if (unconsumed == 0)
+            {
+                frameStarted = 0;
+            }
+            else if (frameStarted == 0 || consumedFrames)
+            {
+                frameStarted = Stopwatch.GetTimestamp();
+            }
+        }
+    }
+
+    // Decodes every whole frame in the buffer, advances the reader, then starts each request.
+    private async ValueTask<(bool KeepGoing, bool ConsumedFrames, long Unconsumed)> ProcessFramesAsync(PipeReader reader, ReadResult result)
+    {
+        ReadOnlySequence<byte> buffer = result.Buffer;
+        var work = new List<(Request? Request, Response? Answer)>();
+        Response? closingError = null;
+        try
+        {
+            while (FrameReader.TryRead(ref buffer, _limits.MaxRequestBytes, out ReadOnlySequence<byte> payload))
+            {
+                _metrics.AddBytesIn(payload.Length + FrameLimits.HeaderSize);
+                work.Add(Decode(payload));
+            }
+        }
+        catch (FrameException tooLarge)
+        {
+            LogFrameTooLarge(_peer.Pid, tooLarge.DeclaredLength, _limits.MaxRequestBytes);
+            closingError = new ErrorResponse(0, ErrorCodes.ParseError, $"request frame of {tooLarge.DeclaredLength} bytes is over the limit of {_limits.MaxRequestBytes} bytes; closing the connection");
+        }
+
+        long unconsumed = buffer.Length;
+        reader.AdvanceTo(buffer.Start, buffer.End);
+
+        foreach ((Request? request, Response? answer) in work)
+        {
+            await (request is not null ? StartAsync(request) : EnqueueAsync(answer!)).ConfigureAwait(false);
+        }
+
+        if (closingError is not null)
+        {
+            await EnqueueAsync(closingError).ConfigureAwait(false);
+            return (false, work.Count > 0, unconsumed);
+        }
+
+        return (true, work.Count > 0, unconsumed);
+    }
+
+    private (Request? Request, Response? Answer) Decode(ReadOnlySequence<byte> payload)
+    {
+        byte[]? copy = payload.IsSingleSegment ? null : payload.ToArray();
+        ReadOnlySpan<byte> span = copy ?? payload.FirstSpan;
+        try
+        {
+            return (MessageCodec.DecodeRequest(span), null);
+        }
+        catch (ProtocolException error)
+        {
+            return (null, _dispatcher.Undecodable(error));
+        }
+    }
+
+    private ValueTask StartAsync(Request request)
+    {
+        if (request is not PingRequest)
+        {
+            int cost = request is BatchRequest batch ? Math.Max(1, batch.Requests.Count) : 1;
+            if (_limiter.TryAdmit(_bucket, _peer.Uid, cost) is { } refusal)
+            {
+                _metrics.RateLimitHit();
+                return EnqueueAsync(new ErrorResponse(request.Id, ErrorCodes.RateLimited, refusal));
+            }
+        }
+
+        _inFlight.Enter();
+        Interlocked.Increment(ref _pending);
+        ValueTask<Response> answer = _dispatcher.DispatchAsync(request, _closing.Token);
+        if (answer.IsCompletedSuccessfully)
+        {
+            return FinishAsync(answer.Result);
+        }
+
+        _ = CompleteLaterAsync(answer);
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task CompleteLaterAsync(ValueTask<Response> answer)
+    {
+        Response response = await answer.ConfigureAwait(false);
+        await FinishAsync(response).ConfigureAwait(false);
+    }
+
+    private async ValueTask FinishAsync(Response response)
+    {
+        try
+        {
+            await EnqueueAsync(response).ConfigureAwait(false);
+        }
+        finally
+        {
+            _inFlight.Exit();
+            if (Interlocked.Decrement(ref _pending) == 0)
+            {
+                lock (_pendingLock)
+                {
+                    _drained?.TrySetResult();
+                }
+            }
+        }
+    }
+
+    private ValueTask EnqueueAsync(Response response)
+    {
+        if (_outgoing.Writer.TryWrite(response))
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        return EnqueueSlowAsync(response);
+    }
+
+    private async ValueTask EnqueueSlowAsync(Response response)
+    {
+        try
+        {
+            await _outgoing.Writer.WriteAsync(response).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            // The writer is gone (client left); nobody is there to answer.
+        }
+    }
+
+    private async Task WaitForPendingAsync()
+    {
+        Task drained;
+        lock (_pendingLock)
+        {
+            if (Volatile.Read(ref _pending) == 0)
+            {
+                return;
+            }
+
+            _drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            drained = _drained.Task;
+        }
+
+        // The dispatcher answers every request within the request timeout, so this wait is bounded.
+        await Task.WhenAny(drained, Task.Delay(TimeSpan.FromSeconds(_limits.RequestTimeoutSeconds + 1))).ConfigureAwait(false);
+    }
+
+    private async Task WriteLoopAsync(PipeWriter writer)
+    {
+        using var frame = new FrameBuffer(4096);
+        try
+        {
+            while (await _outgoing.Reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                while (_outgoing.Reader.TryRead(out Response? response))
+                {
+                    ReadOnlyMemory<byte> bytes = Encode(frame, response);
+                    writer.Write(bytes.Span);
+                    _metrics.AddBytesOut(bytes.Length);
+                    if (writer.UnflushedBytes >= CoalesceBytes)
+                    {
+                        await writer.FlushAsync().ConfigureAwait(false);
+                    }
+                }
+
+                FlushResult flushed = await writer.FlushAsync().ConfigureAwait(false);
+                if (flushed.IsCompleted)
+                {
+                    break;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            LogClientGone(_peer.Pid, ex.Message);
+        }
+        finally
+        {
+            // Nobody can be answered any more: stop reading, and let pending enqueues fall through.
+            _outgoing.Writer.TryComplete();
+            while (_outgoing.Reader.TryRead(out _))
+            {
+            }
+
+            try
+            {
+                await _closing.CancelAsync().ConfigureAwait(false);
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
+    }
+
+    private ReadOnlyMemory<byte> Encode(FrameBuffer frame, Response response)
+    {
+        frame.Reset();
+        MessageCodec.Write(frame, response);
+        try
+        {
+            return frame.Complete(_limits.MaxResponseBytes);
+        }
+        catch (FrameException tooLarge)
+        {
+            frame.Reset();
+            MessageCodec.Write(frame, new ErrorResponse(response.Id, ErrorCodes.InternalError, $"response of {tooLarge.DeclaredLength} bytes is over the limit of {_limits.MaxResponseBytes} bytes"));
+            return frame.Complete();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "client pid {Pid} gone: {Reason}")]
+    private partial void LogClientGone(int pid, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "client pid {Pid} did not finish a frame within {Seconds} s; closing the connection")]
+    private partial void LogFrameTimeout(int pid, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "client pid {Pid} sent a frame of {Length} bytes (limit {Limit}); closing the connection")]
+    private partial void LogFrameTooLarge(int pid, long length, int limit);
+}

@@ -1,0 +1,58 @@
+namespace Omg.Daemon;
+
+/// <summary>
+/// omgd's settings, bound from appsettings.json, <c>OMG_*</c> environment variables
+/// (<c>OMG_SOCKET</c>, <c>OMG_LIMITS__MAXCONNECTIONS</c>) and the command line (<c>--socket</c>,
+/// <c>--root</c>, <c>--data-dir</c>, <c>--Limits:MaxConnections=...</c>), later sources winning.
+/// </summary>
+public sealed class DaemonOptions
+{
+    /// <summary>The socket path; empty means <c>OmgPaths.ResolveSocket()</c>'s default.</summary>
+    public string Socket { get; set; } = string.Empty;
+
+    /// <summary>The filesystem root the backends read, like <c>dpkg --root</c>.</summary>
+    public string Root { get; set; } = "/";
+
+    /// <summary>Where omgd keeps advisory data and caches; empty means <c>$XDG_DATA_HOME/omg</c>.</summary>
+    public string DataDir { get; set; } = string.Empty;
+
+    /// <summary>Limits that keep one client from hurting the others.</summary>
+    public DaemonLimits Limits { get; set; } = new();
+}
+
+/// <summary>The daemon's limits; every one is configurable under <c>Limits:</c>.</summary>
+public sealed class DaemonLimits
+{
+    /// <summary>Largest request frame payload; a larger one is answered with PARSE_ERROR and the connection closed.</summary>
+    public int MaxRequestBytes { get; set; } = 1 << 20;
+
+    /// <summary>Largest response payload; a larger response becomes INTERNAL_ERROR.</summary>
+    public int MaxResponseBytes { get; set; } = 64 << 20;
+
+    /// <summary>Connections served at once; one more is answered RATE_LIMITED and closed.</summary>
+    public int MaxConnections { get; set; } = 256;
+
+    /// <summary>Seconds a client has to finish a frame it started.</summary>
+    public double FrameTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Seconds a request may run before it is answered with INTERNAL_ERROR naming the timeout.</summary>
+    public double RequestTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Seconds in-flight requests get to finish when omgd stops.</summary>
+    public double ShutdownGraceSeconds { get; set; } = 5;
+
+    /// <summary>Batch items run at once.</summary>
+    public int BatchConcurrency { get; set; } = 8;
+
+    /// <summary>Requests per second per connection (token refill rate).</summary>
+    public double ConnectionRate { get; set; } = 200;
+
+    /// <summary>Burst allowance per connection (bucket size).</summary>
+    public double ConnectionBurst { get; set; } = 400;
+
+    /// <summary>Requests per second per peer uid, across its connections.</summary>
+    public double UidRate { get; set; } = 1000;
+
+    /// <summary>Burst allowance per peer uid.</summary>
+    public double UidBurst { get; set; } = 2000;
+}

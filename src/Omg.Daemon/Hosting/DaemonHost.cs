@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Omg.Daemon.Dispatch;
+using Omg.Daemon.Metrics;
+
+namespace Omg.Daemon.Hosting;
+
+/// <summary>Builds omgd's Generic Host: configuration, logging, the server and the dispatcher.</summary>
+public static class DaemonHost
+{
+    /// <summary>
+    /// A host builder with omgd's configuration sources (appsettings.json next to the binary, <c>OMG_*</c>
+    /// environment variables, then the command line) and services. Callers may add handlers before building.
+    /// </summary>
+    public static HostApplicationBuilder CreateBuilder(string[] configurationArgs)
+    {
+        HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+            DisableDefaults = false,
+        });
+
+        builder.Configuration.AddEnvironmentVariables("OMG_");
+        builder.Configuration.AddCommandLine(configurationArgs, DaemonCommandLine.SwitchMappings.ToDictionary());
+
+        builder.Logging.ClearProviders();
+        if (Environment.GetEnvironmentVariable("JOURNAL_STREAM") is not null)
+        {
+            builder.Logging.AddSystemdConsole();
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(console =>
+            {
+                console.SingleLine = true;
+                console.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff ";
+                console.UseUtcTimestamp = true;
+            });
+        }
+
+        builder.Services.Configure<DaemonOptions>(builder.Configuration);
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddSingleton<DaemonMetrics>();
+        builder.Services.AddSingleton<RequestDispatcher>();
+        builder.Services.AddSingleton<SocketServer>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SocketServer>());
+        return builder;
+    }
+}

@@ -1,0 +1,121 @@
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Omg.Daemon.Native;
+using Omg.Protocol.Framing;
+using Omg.Protocol.Messages;
+using Omg.Protocol.Platform;
+
+namespace Omg.Daemon.Hosting;
+
+/// <summary>
+/// Claims the socket path: refuses when a live omgd answers there, removes a stale socket file, and binds
+/// under a 0177 umask so the socket is 0600 from the moment it exists (no window before a chmod).
+/// </summary>
+internal static partial class SocketBinder
+{
+    // sun_path holds 108 bytes including the terminating NUL.
+    private const int MaxPathBytes = 107;
+
+    /// <summary>Binds and listens on <paramref name="path"/>.</summary>
+    /// <exception cref="DaemonStartException">A live daemon owns the path, or it cannot be used.</exception>
+    public static Socket Bind(string path, ILogger logger)
+    {
+        if (Encoding.UTF8.GetByteCount(path) > MaxPathBytes)
+        {
+            throw new DaemonStartException($"socket path {path} is longer than the {MaxPathBytes} bytes a Unix socket address holds");
+        }
+
+        PrepareDirectory(path);
+        if (File.Exists(path) || FileType.IsSocket(path))
+        {
+            ClaimExisting(path, logger);
+        }
+
+        var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        uint previous = LibC.Umask(0x7F); // octal 0177: strip group and other bits, and the owner's execute bit
+        try
+        {
+            listener.Bind(new UnixDomainSocketEndPoint(path));
+        }
+        catch (SocketException ex)
+        {
+            listener.Dispose();
+            throw new DaemonStartException($"cannot bind {path}: {ex.Message}", ex);
+        }
+        finally
+        {
+            LibC.Umask(previous);
+        }
+
+        listener.Listen(512);
+        return listener;
+    }
+
+    private static void PrepareDirectory(string path)
+    {
+        string directory = Path.GetDirectoryName(path) ?? "/";
+        try
+        {
+            if (directory == OmgPaths.FallbackDirectory)
+            {
+                OmgPaths.EnsurePrivateDirectory(directory);
+            }
+            else if (!Directory.Exists(directory))
+            {
+                Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new DaemonStartException($"cannot use the socket directory {directory}: {ex.Message}", ex);
+        }
+    }
+
+    private static void ClaimExisting(string path, ILogger logger)
+    {
+        if (!FileType.IsSocket(path))
+        {
+            throw new DaemonStartException($"{path} exists and is not a socket; refusing to replace it");
+        }
+
+        if (AnswersPing(path))
+        {
+            throw new DaemonStartException($"another omgd is already answering on {path}");
+        }
+
+        LogStaleSocket(logger, path);
+        File.Delete(path);
+    }
+
+    // A live daemon answers Ping within a second; a stale socket file refuses the connection.
+    private static bool AnswersPing(string path)
+    {
+        using var probe = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            probe.Connect(new UnixDomainSocketEndPoint(path));
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+
+        try
+        {
+            using FrameBuffer frame = FrameBuffer.For(new PingRequest(1));
+            probe.Send(frame.Complete().Span);
+            probe.ReceiveTimeout = 1000;
+            byte[] header = new byte[FrameLimits.HeaderSize];
+            return probe.Receive(header) > 0;
+        }
+        catch (SocketException)
+        {
+            // Something accepted but did not answer in time: treat it as alive rather than steal its path.
+            return true;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "removing stale socket file {Path}")]
+    private static partial void LogStaleSocket(ILogger logger, string path);
+}
