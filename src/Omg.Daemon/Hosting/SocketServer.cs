@@ -104,6 +104,11 @@ public sealed partial class SocketServer : BackgroundService
             {
                 return;
             }
+            catch (SocketException ex) when (ex.SocketErrorCode == SocketError.OperationAborted || stoppingToken.IsCancellationRequested)
+            {
+                // The listener was closed because the daemon is stopping.
+                return;
+            }
             catch (SocketException ex)
             {
                 // EMFILE, ENFILE, ENOBUFS...: the daemon stays up and tries again a little later.

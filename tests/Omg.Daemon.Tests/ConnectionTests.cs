@@ -1,0 +1,152 @@
+using Omg.Daemon.Tests.Support;
+using Omg.Protocol;
+using Omg.Protocol.Messages;
+
+namespace Omg.Daemon.Tests;
+
+public sealed class ConnectionTests
+{
+    [Fact]
+    public async Task An_undecodable_payload_is_parse_error_and_the_connection_stays_usable()
+    {
+        await using InProcessDaemon daemon = await InProcessDaemon.StartAsync();
+        await using RawConnection connection = await daemon.ConnectAsync();
+        await connection.SendPayloadAsync([0x93, 0x01]);
+        var error = Assert.IsType<ErrorResponse>(await connection.ReceiveAsync());
+        Assert.Equal(ErrorCodes.ParseError, error.Code);
+        Assert.Equal(0UL, error.Id);
+
+        // A body that breaks after a readable id is answered with that id.
+        await connection.SendPayloadAsync(Convert.FromHexString("81A4496E666F82A2696418A77061636B61676505"));
+        var withId = Assert.IsType<ErrorResponse>(await connection.ReceiveAsync());
+        Assert.Equal(ErrorCodes.ParseError, withId.Code);
+        Assert.Equal(0x18UL, withId.Id);
+
+        Assert.IsType<SuccessResponse>(await connection.CallAsync(new PingRequest(2)));
+    }
+
+    [Fact]
+    public async Task An_oversized_frame_is_refused_from_its_header_and_the_connection_closed()
+    {
+        await using InProcessDaemon daemon = await InProcessDaemon.StartAsync();
+        await using RawConnection connection = await daemon.ConnectAsync();
+        await connection.SendBytesAsync([0x00, 0x10, 0x00, 0x01]); // 1 MiB + 1, no payload sent
+        var error = Assert.IsType<ErrorResponse>(await connection.ReceiveAsync());
+        Assert.Equal(ErrorCodes.ParseError, error.Code);
+        Assert.Contains("over the limit", error.Message, StringComparison.Ordinal);
+        Assert.True(await connection.IsClosedByPeerAsync());
+
+        await using RawConnection next = await daemon.ConnectAsync();
+        Assert.IsType<SuccessResponse>(await next.CallAsync(new PingRequest(1)));
+    }
+
+    [Fact]
+    public async Task A_frame_left_unfinished_is_closed_after_the_frame_timeout_but_idle_connections_stay()
+    {
+        await using InProcessDaemon daemon = await InProcessDaemon.StartAsync(true, "--Limits:FrameTimeoutSeconds=0.5");
+        await using RawConnection idle = await daemon.ConnectAsync();
+        await using RawConnection stalled = await daemon.ConnectAsync();
+        await stalled.SendBytesAsync([0x00, 0x00, 0x00, 0x10, 0x81]);
+        Assert.True(await stalled.IsClosedByPeerAsync(5_000));
+        await Task.Delay(600);
+        Assert.IsType<SuccessResponse>(await idle.CallAsync(new PingRequest(1)));
+    }
+
+    [Fact]
+    public async Task Connections_beyond_the_limit_are_answered_rate_limited_and_closed()
+    {
+        await using InProcessDaemon daemon = await InProcessDaemon.StartAsync(true, "--Limits:MaxConnections=2");
+        await using RawConnection first = await daemon.ConnectAsync();
+        await using RawConnection second = await daemon.ConnectAsync();
+        Assert.IsType<SuccessResponse>(await first.CallAsync(new PingRequest(1)));
+        Assert.IsType<SuccessResponse>(await second.CallAsync(new PingRequest(1)));
+        await using RawConnection third = await daemon.ConnectAsync();
+        var refused = Assert.IsType<ErrorResponse>(await third.ReceiveAsync());
+        Assert.Equal(ErrorCodes.RateLimited, refused.Code);
+        Assert.Contains("too many connections", refused.Message, StringComparison.Ordinal);
+        Assert.True(await third.IsClosedByPeerAsync());
+    }
+
+    [Fact]
+    public async Task Rate_limits_refuse_bursts_say_when_to_retry_and_never_limit_ping()
+    {
+        await using InProcessDaemon daemon = await InProcessDaemon.StartAsync(true, "--Limits:ConnectionRate=5", "--Limits:ConnectionBurst=10");
+        await using RawConnection connection = await daemon.ConnectAsync();
+        for (ulong i = 0; i < 30; i++)
+        {
+            await connection.SendAsync(new SearchRequest(i, "vim"));
+        }
+
+        var responses = new List<Response>();
+        for (int i = 0; i < 30; i++)
+        {
+            responses.Add((await connection.ReceiveAsync())!);
+        }
+
+        int limited = responses.Count(r => r is ErrorResponse { Code: ErrorCodes.RateLimited });
+        Assert.InRange(limited, 15, 20);
+        Assert.Contains("retry after", responses.OfType<ErrorResponse>().First().Message, StringComparison.Ordinal);
+        Assert.IsType<SuccessResponse>(await connection.CallAsync(new PingRequest(99)));
+
+        // A Batch costs one token per item.
+        await Task.Delay(1100);
+        var batch = Assert.IsType<ErrorResponse>(await connection.CallAsync(new BatchRequest(100, Enumerable.Range(0, 20).Select(i => (Request)new StatusRequest((ulong)i)).ToArray())));
+        Assert.Equal(ErrorCodes.RateLimited, batch.Code);
+
+        var metrics = (MetricsResult)((SuccessResponse)await connection.CallAsync(new MetricsRequest(101))).Result;
+        Assert.True(metrics.RateLimited >= 16);
+    }
+
+    [Fact]
+    public async Task The_per_uid_limit_is_shared_across_connections()
+    {
+        await using InProcessDaemon daemon = await InProcessDaemon.StartAsync(true, "--Limits:UidRate=5", "--Limits:UidBurst=10");
+        var answers = new List<Response>();
+        for (int c = 0; c < 3; c++)
+        {
+            await using RawConnection connection = await daemon.ConnectAsync();
+            for (ulong i = 0; i < 8; i++)
+            {
+                answers.Add(await connection.CallAsync(new StatusRequest(i)));
+            }
+        }
+
+        Assert.Contains(answers, r => r is ErrorResponse { Code: ErrorCodes.RateLimited } e && e.Message.Contains("per user", StringComparison.Ordinal));
+        Assert.InRange(answers.Count(r => r is SuccessResponse), 10, 14);
+    }
+
+    [Fact]
+    public async Task Hundred_clients_pipelining_a_thousand_requests_each_get_every_answer_by_id()
+    {
+        await using InProcessDaemon daemon = await InProcessDaemon.StartAsync(true, "--Limits:ConnectionRate=1000000", "--Limits:ConnectionBurst=1000000", "--Limits:UidRate=1000000", "--Limits:UidBurst=1000000");
+        const int Clients = 100;
+        const int PerClient = 1000;
+        await Task.WhenAll(Enumerable.Range(0, Clients).Select(async c =>
+        {
+            await using RawConnection connection = await daemon.ConnectAsync();
+            Task sending = Task.Run(async () =>
+            {
+                for (int i = 0; i < PerClient; i++)
+                {
+                    ulong id = ((ulong)c << 32) | (uint)i;
+                    await connection.SendAsync(i % 2 == 0 ? new PingRequest(id) : new SuggestRequest(id, $"q{c}-{i}"));
+                }
+            });
+            var seen = new HashSet<ulong>();
+            for (int i = 0; i < PerClient; i++)
+            {
+                Response response = (await connection.ReceiveAsync(60_000))!;
+                var success = Assert.IsType<SuccessResponse>(response);
+                Assert.Equal((ulong)c, response.Id >> 32);
+                Assert.True(seen.Add(response.Id));
+                if (success.Result is SuggestResult suggest)
+                {
+                    Assert.Equal($"q{c}-{(uint)response.Id}1", suggest.Names[0]);
+                }
+            }
+
+            await sending;
+            Assert.Equal(PerClient, seen.Count);
+        }));
+    }
+}

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using Omg.Daemon.Hosting;
+using Omg.Daemon.Tests.Support;
+using Omg.Protocol.Messages;
+
+namespace Omg.Daemon.Tests;
+
+public sealed class SocketLifecycleTests
+{
+    [Fact]
+    public async Task The_socket_is_mode_0600()
+    {
+        await using InProcessDaemon daemon = await InProcessDaemon.StartAsync();
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(daemon.Socket));
+    }
+
+    [Fact]
+    public async Task A_stale_socket_file_is_removed_and_replaced()
+    {
+        using var paths = new TestPaths();
+        // .NET unlinks socket files it bound when it disposes them, so a crashed daemon is played by Python.
+        using (Process python = Process.Start("/usr/bin/python3", ["-c", $"import socket; socket.socket(socket.AF_UNIX).bind('{paths.Socket}')"]))
+        {
+            await python.WaitForExitAsync();
+        }
+
+        Assert.True(File.Exists(paths.Socket));
+        await using InProcessDaemon daemon = await InProcessDaemon.StartAsync(paths, withPackages: false);
+        await using RawConnection connection = await daemon.ConnectAsync();
+        Assert.IsType<SuccessResponse>(await connection.CallAsync(new PingRequest(1)));
+    }
+
+    [Fact]
+    public async Task A_second_daemon_on_a_live_socket_refuses_to_start()
+    {
+        await using InProcessDaemon daemon = await InProcessDaemon.StartAsync();
+        using var other = new TestPaths();
+        var builder = DaemonHost.CreateBuilder(["--socket", daemon.Socket]);
+        using var host = builder.Build();
+        DaemonStartException ex = await Assert.ThrowsAsync<DaemonStartException>(() => host.StartAsync());
+        Assert.Contains("already answering", ex.Message, StringComparison.Ordinal);
+
+        // The first daemon is untouched.
+        await using RawConnection connection = await daemon.ConnectAsync();
+        Assert.IsType<SuccessResponse>(await connection.CallAsync(new PingRequest(1)));
+    }
+
+    [Fact]
+    public async Task A_regular_file_at_the_socket_path_is_never_deleted()
+    {
+        using var paths = new TestPaths();
+        await File.WriteAllTextAsync(paths.Socket, "precious");
+        DaemonStartException ex = await Assert.ThrowsAsync<DaemonStartException>(() => InProcessDaemon.StartAsync(paths, false));
+        Assert.Contains("not a socket", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("precious", await File.ReadAllTextAsync(paths.Socket));
+    }
+
+    [Fact]
+    public async Task Stopping_answers_requests_in_flight_then_removes_the_socket()
+    {
+        InProcessDaemon daemon = await InProcessDaemon.StartAsync();
+        await using RawConnection connection = await daemon.ConnectAsync();
+        await connection.SendAsync(new SearchRequest(5, "slow:700"));
+        await Task.Delay(150);
+        Task stopping = daemon.StopAsync();
+        var answer = Assert.IsType<SuccessResponse>(await connection.ReceiveAsync());
+        Assert.Equal(5UL, answer.Id);
+        await stopping;
+        Assert.False(File.Exists(daemon.Socket));
+        await daemon.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_client_running_as_another_uid_is_refused()
+    {
+        using var paths = new TestPaths();
+        File.SetUnixFileMode(paths.Directory, (UnixFileMode)0b111_101_101);
+        await using InProcessDaemon daemon = await InProcessDaemon.StartAsync(paths, withPackages: false);
+
+        // Open the file permissions so only omgd's own check stands between uid 65534 and the daemon.
+        File.SetUnixFileMode(daemon.Socket, (UnixFileMode)0b110_110_110);
+        string script = $$"""
+            import socket, struct, sys
+            s = socket.socket(socket.AF_UNIX)
+            s.connect("{{daemon.Socket}}")
+            s.sendall(bytes.fromhex("0000000b81a450696e6781a2696409"))
+            s.settimeout(5)
+            try:
+                data = s.recv(4)
+            except ConnectionResetError:
+                data = b""
+            print("answered" if data else "closed")
+            """;
+        var start = new ProcessStartInfo("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "/usr/bin/python3", "-c", script])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using Process process = Process.Start(start)!;
+        string output = await process.StandardOutput.ReadToEndAsync();
+        string error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"python as uid 65534 failed: {error}");
+        Assert.Equal("closed", output.Trim());
+
+        await using RawConnection own = await daemon.ConnectAsync();
+        var metrics = (MetricsResult)((SuccessResponse)await own.CallAsync(new MetricsRequest(1))).Result;
+        Assert.Equal(1UL, metrics.RejectedConnections);
+    }
+}
