@@ -1,0 +1,53 @@
+namespace Omg.Packages.Compression;
+
+/// <summary>Reads an index file whole and decodes it according to its suffix.</summary>
+internal static class IndexDecompressor
+{
+    /// <summary>The compression a file name implies.</summary>
+    public static IndexCompression FromFileName(ReadOnlySpan<char> fileName)
+    {
+        var dot = fileName.LastIndexOf('.');
+        var slash = fileName.LastIndexOf('/');
+        if (dot <= slash)
+        {
+            return IndexCompression.None;
+        }
+
+        return fileName[(dot + 1)..] switch
+        {
+            "gz" => IndexCompression.Gzip,
+            "xz" => IndexCompression.Xz,
+            "lz4" => IndexCompression.Lz4,
+            "zst" => IndexCompression.Zstd,
+            _ => IndexCompression.Unknown,
+        };
+    }
+
+    /// <summary>
+    /// The decompressed content of <paramref name="path"/>. Throws <see cref="InvalidDataException"/> for
+    /// corrupt or truncated data, <see cref="NotSupportedException"/> for unknown compression and the usual I/O
+    /// exceptions; callers turn all of them into problems.
+    /// </summary>
+    public static DecompressedData ReadAll(string path)
+    {
+        var compression = FromFileName(path);
+        if (compression == IndexCompression.Unknown)
+        {
+            throw new NotSupportedException("unsupported compression " + Path.GetExtension(path));
+        }
+
+        var raw = File.ReadAllBytes(path);
+        return Decode(compression, raw);
+    }
+
+    /// <summary>Decodes bytes already in memory.</summary>
+    public static DecompressedData Decode(IndexCompression compression, byte[] raw) => compression switch
+    {
+        IndexCompression.None => new DecompressedData(raw, raw.Length),
+        IndexCompression.Gzip => GzipDecoder.Decompress(raw, raw.Length),
+        IndexCompression.Xz => XzDecoder.Decompress(raw),
+        IndexCompression.Lz4 => Lz4Decoder.Decompress(raw),
+        IndexCompression.Zstd => ZstdDecoder.Decompress(raw),
+        _ => throw new NotSupportedException("unsupported compression " + compression),
+    };
+}

@@ -1,0 +1,48 @@
+using System.Runtime.CompilerServices;
+
+namespace Omg.Packages.Debian;
+
+/// <summary>Where each <see cref="ControlField"/> of one paragraph sits in its buffer (start, length); length -1 when absent.</summary>
+[InlineArray((int)ControlField.Count)]
+internal struct FieldSpans
+{
+    private (int Start, int Length) _element;
+
+    /// <summary>A value with every field absent.</summary>
+    public static FieldSpans Empty
+    {
+        get
+        {
+            var spans = default(FieldSpans);
+            ((Span<(int Start, int Length)>)spans).Fill((0, -1));
+            return spans;
+        }
+    }
+
+    /// <summary>Reads one paragraph's fields; returns false (with <paramref name="error"/>) when it is malformed.</summary>
+    public static bool Read(ref Deb822Reader reader, out FieldSpans spans, out string? error)
+    {
+        spans = Empty;
+        while (reader.NextField(out var name, out var value, out var offset))
+        {
+            var field = ControlFieldNames.Find(name);
+            if (field != ControlField.Count)
+            {
+                spans[(int)field] = (offset, value.Length);
+            }
+        }
+
+        error = reader.Error;
+        return error is null;
+    }
+
+    /// <summary>True when the paragraph has the field.</summary>
+    public readonly bool Has(ControlField field) => this[(int)field].Length >= 0;
+
+    /// <summary>The field's value within <paramref name="buffer"/>, empty when absent.</summary>
+    public readonly ReadOnlySpan<byte> Get(ReadOnlySpan<byte> buffer, ControlField field)
+    {
+        var (start, length) = this[(int)field];
+        return length <= 0 ? default : buffer.Slice(start, length);
+    }
+}

@@ -1,0 +1,141 @@
+using Omg.Packages.Compression;
+
+namespace Omg.Packages.Debian;
+
+/// <summary>Reads the Packages and Translation indexes of apt's lists directory.</summary>
+internal sealed class ListsReader
+{
+    private readonly DebianArchitectures _archs;
+    private readonly NamePool _pool;
+    private readonly List<string> _problems;
+
+    /// <summary>Creates a reader that resolves architectures against <paramref name="archs"/>.</summary>
+    public ListsReader(DebianArchitectures archs, NamePool pool, List<string> problems)
+    {
+        _archs = archs;
+        _pool = pool;
+        _problems = problems;
+    }
+
+    /// <summary>Available packages keyed by apt's full name.</summary>
+    public Dictionary<string, AvailablePackage> Available { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Full names for which some list version is Essential or Protected (apt flags the package).</summary>
+    public HashSet<string> Flagged { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Long descriptions from Translation files by Description-md5: (buffer index, offset, length).</summary>
+    public Dictionary<string, (int Buffer, int Start, int Length)> Translations { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Decompressed list contents, indexed like the list files; null for files that failed.</summary>
+    public List<byte[]?> Buffers { get; } = [];
+
+    /// <summary>Reads every file; failures become problems.</summary>
+    public void ReadAll(IReadOnlyList<ListFile> files, CancellationToken cancellationToken)
+    {
+        // Decoding dominates and the files are independent, so decode them in parallel and parse in order.
+        var decoded = new DecompressedData?[files.Count];
+        var errors = new string?[files.Count];
+        Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            try
+            {
+                decoded[i] = IndexDecompressor.ReadAll(files[i].Path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or NotSupportedException or DllNotFoundException or EntryPointNotFoundException)
+            {
+                errors[i] = $"{files[i].Path}: skipped, {e.Message}";
+            }
+        });
+        for (var i = 0; i < files.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Buffers.Add(decoded[i]?.Buffer);
+            if (errors[i] is { } error)
+            {
+                _problems.Add(error);
+                continue;
+            }
+
+            var data = decoded[i]!.Value.Span;
+            if (files[i].Kind == ListFileKind.Packages)
+            {
+                ReadPackages(data, i, files[i]);
+            }
+            else
+            {
+                ReadTranslations(data, i, files[i].Path);
+            }
+        }
+    }
+
+    private void ReadPackages(ReadOnlySpan<byte> data, int index, ListFile file)
+    {
+        var reader = new Deb822Reader(data);
+        while (reader.NextParagraph())
+        {
+            if (!FieldSpans.Read(ref reader, out var spans, out var error))
+            {
+                _problems.Add($"{file.Path}: paragraph at line {reader.ParagraphLine} (offset {reader.ParagraphOffset}) skipped: {error}");
+                continue;
+            }
+
+            var nameBytes = spans.Get(data, ControlField.Package);
+            var versionBytes = spans.Get(data, ControlField.Version);
+            var archBytes = spans.Get(data, ControlField.Architecture);
+            if (nameBytes.IsEmpty || versionBytes.IsEmpty || archBytes.IsEmpty)
+            {
+                _problems.Add($"{file.Path}: paragraph at line {reader.ParagraphLine} (offset {reader.ParagraphOffset}) skipped: missing Package, Version or Architecture");
+                continue;
+            }
+
+            var arch = _pool.Get(archBytes);
+            if (!_archs.IsConfigured(arch))
+            {
+                continue;
+            }
+
+            var name = _pool.Get(nameBytes);
+            var key = arch == "all" || arch == _archs.Native ? name : _pool.Get(name + ":" + arch);
+            if (!Available.TryGetValue(key, out var package))
+            {
+                Available[key] = package = new AvailablePackage(name, key);
+            }
+
+            package.Add(new AvailableVersion(_pool.Get(versionBytes), arch, file.Priority, index, spans));
+            if (Deb822Text.IsYes(spans.Get(data, ControlField.Essential)) || Deb822Text.IsYes(spans.Get(data, ControlField.Protected)) || Deb822Text.IsYes(spans.Get(data, ControlField.Important)))
+            {
+                Flagged.Add(key);
+            }
+        }
+    }
+
+    private void ReadTranslations(ReadOnlySpan<byte> data, int index, string path)
+    {
+        var reader = new Deb822Reader(data);
+        while (reader.NextParagraph())
+        {
+            string? md5 = null;
+            (int, int, int)? text = null;
+            while (reader.NextField(out var name, out var value, out var offset))
+            {
+                if (System.Text.Ascii.EqualsIgnoreCase(name, "Description-md5"u8))
+                {
+                    md5 = Deb822Text.ToText(value);
+                }
+                else if (name.StartsWith("Description-"u8))
+                {
+                    text = (index, offset, value.Length);
+                }
+            }
+
+            if (reader.Error is { } error)
+            {
+                _problems.Add($"{path}: paragraph at line {reader.ParagraphLine} (offset {reader.ParagraphOffset}) skipped: {error}");
+            }
+            else if (md5 is not null && text is { } t)
+            {
+                Translations.TryAdd(md5, t);
+            }
+        }
+    }
+}
