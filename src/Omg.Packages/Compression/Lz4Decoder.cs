@@ -11,7 +11,7 @@ internal static unsafe partial class Lz4Decoder
     /// <summary>Decompresses a whole .lz4 file; throws <see cref="InvalidDataException"/> when it is truncated or corrupt.</summary>
     public static DecompressedData Decompress(ReadOnlySpan<byte> input)
     {
-        var output = new OutputBuffer(input.Length);
+        var output = new OutputBuffer(input.Length * 3L);
         var error = LZ4F_createDecompressionContext(out var context, Lz4FVersion);
         using (context)
         {

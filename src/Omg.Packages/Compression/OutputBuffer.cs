@@ -11,10 +11,10 @@ internal struct OutputBuffer
 
     private byte[] _buffer;
 
-    /// <summary>Creates a buffer sized from the compressed length (lists compress about 4-6 to 1).</summary>
-    public OutputBuffer(int compressedLength)
+    /// <summary>Creates a buffer for about <paramref name="expectedLength"/> bytes of output.</summary>
+    public OutputBuffer(long expectedLength)
     {
-        _buffer = GC.AllocateUninitializedArray<byte>(Math.Clamp(compressedLength * 6L, 4096, MaxLength) is var n ? (int)n : 4096);
+        _buffer = GC.AllocateUninitializedArray<byte>((int)Math.Clamp(expectedLength, 4096, MaxLength));
         Length = 0;
     }
 
@@ -33,7 +33,7 @@ internal struct OutputBuffer
                     throw new InvalidDataException("decompressed data exceeds 1 GiB");
                 }
 
-                var bigger = GC.AllocateUninitializedArray<byte>((int)Math.Min((long)_buffer.Length * 2, MaxLength));
+                var bigger = GC.AllocateUninitializedArray<byte>((int)Math.Min(_buffer.Length * 3L / 2, MaxLength));
                 _buffer.AsSpan(0, Length).CopyTo(bigger);
                 _buffer = bigger;
             }

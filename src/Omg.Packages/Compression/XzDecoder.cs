@@ -17,7 +17,7 @@ internal static unsafe partial class XzDecoder
     /// <summary>Decompresses a whole .xz file; throws <see cref="InvalidDataException"/> when it is truncated or corrupt.</summary>
     public static DecompressedData Decompress(ReadOnlySpan<byte> input)
     {
-        var output = new OutputBuffer(input.Length);
+        var output = new OutputBuffer(input.Length * 7L);
         // liblzma keeps internal state pointing at the stream struct, so it must not move: native memory.
         var stream = (LzmaStream*)NativeMemory.AllocZeroed((nuint)sizeof(LzmaStream));
         try

@@ -10,7 +10,7 @@ internal static unsafe partial class ZstdDecoder
     /// <summary>Decompresses a whole .zst file; throws <see cref="InvalidDataException"/> when it is truncated or corrupt.</summary>
     public static DecompressedData Decompress(ReadOnlySpan<byte> input)
     {
-        var output = new OutputBuffer(input.Length);
+        var output = new OutputBuffer(input.Length * 6L);
         using var stream = ZSTD_createDStream();
         if (stream.IsInvalid)
         {

@@ -39,35 +39,48 @@ internal enum ControlField
 /// <summary>Maps field names (case-insensitive, as policy says) to <see cref="ControlField"/>.</summary>
 internal static class ControlFieldNames
 {
-    private static readonly byte[][] Names = Enum.GetValues<ControlField>()
-        .Where(f => f != ControlField.Count)
-        .Select(f => Encoding.ASCII.GetBytes(f switch
-        {
-            ControlField.PreDepends => "Pre-Depends",
-            ControlField.DescriptionMd5 => "Description-md5",
-            ControlField.InstalledSize => "Installed-Size",
-            ControlField.MultiArch => "Multi-Arch",
-            ControlField.AutoInstalled => "Auto-Installed",
-            ControlField.NotAutomatic => "NotAutomatic",
-            ControlField.ButAutomaticUpgrades => "ButAutomaticUpgrades",
-            _ => f.ToString(),
-        }))
-        .ToArray();
+    // Candidates bucketed by name length: most field names are rejected by one length lookup.
+    private static readonly (byte[] Name, ControlField Field)[][] ByLength = BuildBuckets();
 
     /// <summary>The field a name denotes, or <see cref="ControlField.Count"/> when it is not one we read.</summary>
     public static ControlField Find(ReadOnlySpan<byte> name)
     {
-        // Names differ mostly in length and first letter; checking both first keeps this cheap.
-        var first = (byte)(name.IsEmpty ? 0 : name[0] | 0x20);
-        for (var i = 0; i < Names.Length; i++)
+        if (name.Length >= ByLength.Length)
         {
-            var candidate = Names[i];
-            if (candidate.Length == name.Length && (candidate[0] | 0x20) == first && System.Text.Ascii.EqualsIgnoreCase(candidate, name))
+            return ControlField.Count;
+        }
+
+        foreach (var (candidate, field) in ByLength[name.Length])
+        {
+            if (System.Text.Ascii.EqualsIgnoreCase(candidate, name))
             {
-                return (ControlField)i;
+                return field;
             }
         }
 
         return ControlField.Count;
+    }
+
+    private static (byte[] Name, ControlField Field)[][] BuildBuckets()
+    {
+        var names = Enum.GetValues<ControlField>()
+            .Where(f => f != ControlField.Count)
+            .Select(f => (Name: Encoding.ASCII.GetBytes(f switch
+            {
+                ControlField.PreDepends => "Pre-Depends",
+                ControlField.DescriptionMd5 => "Description-md5",
+                ControlField.InstalledSize => "Installed-Size",
+                ControlField.MultiArch => "Multi-Arch",
+                ControlField.AutoInstalled => "Auto-Installed",
+                _ => f.ToString(),
+            }), Field: f))
+            .ToList();
+        var buckets = new (byte[] Name, ControlField Field)[names.Max(n => n.Name.Length) + 1][];
+        for (var length = 0; length < buckets.Length; length++)
+        {
+            buckets[length] = names.Where(n => n.Name.Length == length).ToArray();
+        }
+
+        return buckets;
     }
 }

@@ -12,6 +12,7 @@ internal ref struct Deb822Reader
     private readonly ReadOnlySpan<byte> _data;
     private int _position;
     private int _line;
+    private bool _inParagraph;
 
     /// <summary>Starts reading at the beginning of <paramref name="data"/>.</summary>
     public Deb822Reader(ReadOnlySpan<byte> data)
@@ -19,6 +20,7 @@ internal ref struct Deb822Reader
         _data = data;
         _position = 0;
         _line = 1;
+        _inParagraph = false;
     }
 
     /// <summary>Byte offset where the current paragraph starts.</summary>
@@ -34,7 +36,7 @@ internal ref struct Deb822Reader
     public bool NextParagraph()
     {
         // Skip whatever remains of the current paragraph, then the separating blank lines.
-        while (_position < _data.Length && !IsBlankLine(_position))
+        while (_inParagraph && _position < _data.Length && !IsBlankLine(_position))
         {
             SkipLine();
         }
@@ -47,7 +49,8 @@ internal ref struct Deb822Reader
         Error = null;
         ParagraphOffset = _position;
         ParagraphLine = _line;
-        return _position < _data.Length;
+        _inParagraph = _position < _data.Length;
+        return _inParagraph;
     }
 
     /// <summary>

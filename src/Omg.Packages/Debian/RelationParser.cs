@@ -7,6 +7,8 @@ namespace Omg.Packages.Debian;
 /// </summary>
 internal static class RelationParser
 {
+    private static readonly System.Buffers.SearchValues<byte> NameEnd = System.Buffers.SearchValues.Create(" \t\r\n([<"u8);
+
     /// <summary>Every group with its alternatives.</summary>
     public static List<Relation[]> ParseGroups(ReadOnlySpan<byte> value, NamePool pool)
     {
@@ -46,25 +48,12 @@ internal static class RelationParser
             }
 
             var colon = name.IndexOf((byte)':');
-            name = colon < 0 ? name : name[..colon];
-            if (!ContainsName(names, name))
+            var pooled = pool.Get(colon < 0 ? name : name[..colon]);
+            if (!names.Contains(pooled))
             {
-                names.Add(pool.Get(name));
+                names.Add(pooled);
             }
         }
-    }
-
-    private static bool ContainsName(List<string> names, ReadOnlySpan<byte> name)
-    {
-        foreach (var existing in names)
-        {
-            if (System.Text.Ascii.Equals(name, existing))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Parses one alternative.</summary>
@@ -123,7 +112,7 @@ internal static class RelationParser
     private static bool TryParseName(ReadOnlySpan<byte> text, out ReadOnlySpan<byte> name, out ReadOnlySpan<byte> rest)
     {
         text = text.TrimStart(" \t\r\n"u8);
-        var end = text.IndexOfAny(" \t\r\n([<"u8);
+        var end = text.IndexOfAny(NameEnd);
         name = end < 0 ? text : text[..end];
         rest = end < 0 ? default : text[end..];
         return !name.IsEmpty;
