@@ -3,15 +3,20 @@ namespace Omg.Packages.Compression;
 /// <summary>Reads an index file whole and decodes it according to its suffix.</summary>
 internal static class IndexDecompressor
 {
-    /// <summary>The compression a file name implies.</summary>
+    /// <summary>
+    /// The compression a file name implies. Only the last <c>_</c>-separated part of the name counts, because
+    /// apt's list names carry the host name (<c>deb.debian.org_..._Packages</c>).
+    /// </summary>
     public static IndexCompression FromFileName(ReadOnlySpan<char> fileName)
     {
-        var dot = fileName.LastIndexOf('.');
-        var slash = fileName.LastIndexOf('/');
-        if (dot <= slash)
+        var lastPart = fileName[(fileName.LastIndexOfAny('/', '_') + 1)..];
+        var dot = lastPart.LastIndexOf('.');
+        if (dot < 0)
         {
             return IndexCompression.None;
         }
+
+        fileName = lastPart;
 
         return fileName[(dot + 1)..] switch
         {
