@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Omg.Packages.Compression;
 
 /// <summary>Reads an index file whole and decodes it according to its suffix.</summary>
@@ -41,18 +43,46 @@ internal static class IndexDecompressor
             throw new NotSupportedException("unsupported compression " + Path.GetExtension(path));
         }
 
-        var raw = File.ReadAllBytes(path);
-        return Decode(compression, raw);
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
+        var length = file.Length;
+        if (length > int.MaxValue / 2)
+        {
+            throw new InvalidDataException("file too large for an index");
+        }
+
+        // Pooled like the output: the compressed main list alone is ~19 MB.
+        var raw = ArrayPool<byte>.Shared.Rent((int)Math.Max(length, 1));
+        var read = 0;
+        while (read < length && file.Read(raw, read, (int)length - read) is var n and > 0)
+        {
+            read += n;
+        }
+
+        if (compression == IndexCompression.None)
+        {
+            return new DecompressedData(raw, read);
+        }
+
+        try
+        {
+            return Decode(compression, raw, read);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(raw);
+        }
     }
 
-    /// <summary>Decodes bytes already in memory.</summary>
-    public static DecompressedData Decode(IndexCompression compression, byte[] raw) => compression switch
+    /// <summary>Decodes bytes already in memory (the result is a pooled copy unless there is no compression).</summary>
+    public static DecompressedData Decode(IndexCompression compression, byte[] raw) => Decode(compression, raw, raw.Length);
+
+    private static DecompressedData Decode(IndexCompression compression, byte[] raw, int length) => compression switch
     {
-        IndexCompression.None => new DecompressedData(raw, raw.Length),
-        IndexCompression.Gzip => GzipDecoder.Decompress(raw, raw.Length),
-        IndexCompression.Xz => XzDecoder.Decompress(raw),
-        IndexCompression.Lz4 => Lz4Decoder.Decompress(raw),
-        IndexCompression.Zstd => ZstdDecoder.Decompress(raw),
+        IndexCompression.None => new DecompressedData(raw, length),
+        IndexCompression.Gzip => GzipDecoder.Decompress(raw, length),
+        IndexCompression.Xz => XzDecoder.Decompress(raw.AsSpan(0, length)),
+        IndexCompression.Lz4 => Lz4Decoder.Decompress(raw.AsSpan(0, length)),
+        IndexCompression.Zstd => ZstdDecoder.Decompress(raw.AsSpan(0, length)),
         _ => throw new NotSupportedException("unsupported compression " + compression),
     };
 }

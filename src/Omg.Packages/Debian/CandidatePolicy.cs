@@ -16,7 +16,7 @@ internal static class CandidatePolicy
     /// </summary>
     public static AvailableVersion? Select(AvailablePackage? available, string? installedVersion)
     {
-        if (available is null || available.Versions.Count == 0)
+        if (available is null)
         {
             return null;
         }
@@ -24,8 +24,11 @@ internal static class CandidatePolicy
         AvailableVersion? best = null;
         var max = int.MinValue;
         var matched = false;
-        foreach (var version in Descending(available.Versions))
+        // Most packages have one version: walk it without sorting or allocating.
+        var sorted = available.Count == 1 ? null : Descending(available);
+        for (var i = 0; i < available.Count; i++)
         {
+            var version = sorted is null ? available.First : sorted[i];
             var order = installedVersion is null ? 1 : DebianVersion.Compare(version.Version, installedVersion);
             if (order < 0)
             {
@@ -58,15 +61,15 @@ internal static class CandidatePolicy
     /// <summary>The list version with the highest priority, then the highest version (ignores what is installed).</summary>
     public static AvailableVersion? Highest(AvailablePackage? available)
     {
-        if (available is null || available.Versions.Count == 0)
+        if (available is null)
         {
             return null;
         }
 
-        var best = available.Versions[0];
-        for (var i = 1; i < available.Versions.Count; i++)
+        var best = available.First;
+        for (var i = 1; i < available.Count; i++)
         {
-            var v = available.Versions[i];
+            var v = available[i];
             if (v.Priority > best.Priority || (v.Priority == best.Priority && DebianVersion.Compare(v.Version, best.Version) > 0))
             {
                 best = v;
@@ -76,14 +79,14 @@ internal static class CandidatePolicy
         return best;
     }
 
-    private static IEnumerable<AvailableVersion> Descending(List<AvailableVersion> versions)
+    private static AvailableVersion[] Descending(AvailablePackage versions)
     {
-        if (versions.Count == 1)
+        var sorted = new AvailableVersion[versions.Count];
+        for (var i = 0; i < sorted.Length; i++)
         {
-            return versions;
+            sorted[i] = versions[i];
         }
 
-        var sorted = versions.ToArray();
         Array.Sort(sorted, (x, y) => DebianVersion.Compare(y.Version, x.Version));
         return sorted;
     }

@@ -1,7 +1,10 @@
 namespace Omg.Packages.Debian;
 
-/// <summary>Everything dpkg and apt know under one root, read once, with the questions apt answers from it.</summary>
-internal sealed class DebianDatabase
+/// <summary>
+/// Everything dpkg and apt know under one root, read once, with the questions apt answers from it.
+/// Disposing returns the pooled list buffers, after which <see cref="Records"/> must not be called.
+/// </summary>
+internal sealed class DebianDatabase : IDisposable
 {
     private readonly ListsReader _lists;
     private readonly IReadOnlyList<ListFile> _listFiles;
@@ -28,6 +31,9 @@ internal sealed class DebianDatabase
 
     /// <summary>What was skipped and why.</summary>
     public List<string> Problems { get; }
+
+    /// <inheritdoc/>
+    public void Dispose() => _lists.Dispose();
 
     /// <summary>Reads the database under <paramref name="root"/>; never throws for bad data.</summary>
     public static DebianDatabase Load(string root, CancellationToken cancellationToken)
@@ -77,15 +83,16 @@ internal sealed class DebianDatabase
 
         var records = new List<PackageRecord>(primary.Count);
         var pool = new NamePool();
+        var scratch = new List<string>();
         foreach (var (name, key) in primary)
         {
-            records.Add(BuildRecord(name, key, source, pool));
+            records.Add(BuildRecord(name, key, source, pool, scratch));
         }
 
         return records;
     }
 
-    private PackageRecord BuildRecord(string name, string key, string source, NamePool pool)
+    private PackageRecord BuildRecord(string name, string key, string source, NamePool pool, List<string> scratch)
     {
         var installed = Installed.GetValueOrDefault(key);
         var candidate = CandidatePolicy.Select(Available.GetValueOrDefault(key), installed?.Version)
@@ -94,7 +101,8 @@ internal sealed class DebianDatabase
         string arch;
         if (candidate is { } c && (installed is null || c.Version != installed.Version))
         {
-            fields = RecordFields.From(_lists.Buffers[c.ListIndex], c.Spans, pool);
+            var spans = c.Spans;
+            fields = RecordFields.From(_lists.Buffers[c.ListIndex], spans, pool, scratch, keepMd5: _lists.Translations.Count > 0);
             arch = c.Architecture;
         }
         else

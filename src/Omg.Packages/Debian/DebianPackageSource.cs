@@ -32,7 +32,7 @@ public sealed class DebianPackageSource : IPackageSource
     {
         try
         {
-            var database = DebianDatabase.Load(_root, cancellationToken);
+            using var database = DebianDatabase.Load(_root, cancellationToken);
             var counts = new SystemCounts(
                 database.Installed.Count,
                 database.Manual().Count,

@@ -3,7 +3,7 @@ using Omg.Packages.Compression;
 namespace Omg.Packages.Debian;
 
 /// <summary>Reads the Packages and Translation indexes of apt's lists directory.</summary>
-internal sealed class ListsReader
+internal sealed class ListsReader : IDisposable
 {
     private readonly DebianArchitectures _archs;
     private readonly NamePool _pool;
@@ -28,6 +28,19 @@ internal sealed class ListsReader
 
     /// <summary>Decompressed list contents, indexed like the list files; null for files that failed.</summary>
     public List<byte[]?> Buffers { get; } = [];
+
+    /// <summary>Returns the pooled list buffers; records must have been built before.</summary>
+    public void Dispose()
+    {
+        for (var i = 0; i < Buffers.Count; i++)
+        {
+            if (Buffers[i] is { } buffer)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                Buffers[i] = null;
+            }
+        }
+    }
 
     /// <summary>Reads every file; failures become problems.</summary>
     public void ReadAll(IReadOnlyList<ListFile> files, CancellationToken cancellationToken)
@@ -96,12 +109,15 @@ internal sealed class ListsReader
 
             var name = _pool.Get(nameBytes);
             var key = arch == "all" || arch == _archs.Native ? name : _pool.Get(name + ":" + arch);
-            if (!Available.TryGetValue(key, out var package))
+            var version = new AvailableVersion(_pool.Get(versionBytes), arch, file.Priority, index, RecordSpans.From(spans));
+            if (Available.TryGetValue(key, out var package))
             {
-                Available[key] = package = new AvailablePackage(name, key);
+                package.Add(version);
             }
-
-            package.Add(new AvailableVersion(_pool.Get(versionBytes), arch, file.Priority, index, spans));
+            else
+            {
+                Available[key] = new AvailablePackage(name, key, version);
+            }
             if (Deb822Text.IsYes(spans.Get(data, ControlField.Essential)) || Deb822Text.IsYes(spans.Get(data, ControlField.Protected)) || Deb822Text.IsYes(spans.Get(data, ControlField.Important)))
             {
                 Flagged.Add(key);

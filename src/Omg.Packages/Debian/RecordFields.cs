@@ -19,25 +19,36 @@ internal sealed record RecordFields(
     IReadOnlyList<string> Provides,
     IReadOnlyList<string> Depends)
 {
-    /// <summary>Builds the fields from a paragraph.</summary>
-    public static RecordFields From(ReadOnlySpan<byte> buffer, in FieldSpans spans, NamePool pool)
+    /// <summary>
+    /// Builds the fields from a paragraph. The Description-md5 string is only made when
+    /// <paramref name="keepMd5"/> (there are Translation files to look it up in).
+    /// </summary>
+    public static RecordFields From(ReadOnlySpan<byte> buffer, scoped ReadOnlySpan<(int Start, int Length)> spans, NamePool pool, List<string> scratch, bool keepMd5)
     {
-        var description = spans.Get(buffer, ControlField.Description);
-        var provides = new List<string>();
-        RelationParser.AddFirstNames(spans.Get(buffer, ControlField.Provides), pool, provides);
-        var depends = new List<string>();
-        RelationParser.AddFirstNames(spans.Get(buffer, ControlField.PreDepends), pool, depends);
-        RelationParser.AddFirstNames(spans.Get(buffer, ControlField.Depends), pool, depends);
-        var md5 = spans.Get(buffer, ControlField.DescriptionMd5);
+        var description = FieldSpans.Slice(spans, buffer, ControlField.Description);
+        var md5 = keepMd5 ? FieldSpans.Slice(spans, buffer, ControlField.DescriptionMd5) : default;
         return new RecordFields(
             Deb822Text.ToText(Deb822Text.FirstLine(description)),
             Deb822Text.ExtendedText(description),
             md5.IsEmpty ? null : Deb822Text.ToText(md5.Trim(" \t"u8)),
-            Deb822Text.ToText(spans.Get(buffer, ControlField.Homepage)),
-            ParseLong(spans.Get(buffer, ControlField.InstalledSize)) * 1024,
-            ParseLong(spans.Get(buffer, ControlField.Size)),
-            provides.Count == 0 ? [] : provides,
-            depends.Count == 0 ? [] : depends);
+            Deb822Text.ToText(FieldSpans.Slice(spans, buffer, ControlField.Homepage)),
+            ParseLong(FieldSpans.Slice(spans, buffer, ControlField.InstalledSize)) * 1024,
+            ParseLong(FieldSpans.Slice(spans, buffer, ControlField.Size)),
+            FirstNames(buffer, spans, ControlField.Provides, ControlField.Provides, pool, scratch),
+            FirstNames(buffer, spans, ControlField.PreDepends, ControlField.Depends, pool, scratch));
+    }
+
+    // Exact-size arrays (or the shared empty one): tens of thousands of records are kept by the index.
+    private static string[] FirstNames(ReadOnlySpan<byte> buffer, scoped ReadOnlySpan<(int Start, int Length)> spans, ControlField first, ControlField second, NamePool pool, List<string> scratch)
+    {
+        scratch.Clear();
+        RelationParser.AddFirstNames(FieldSpans.Slice(spans, buffer, first), pool, scratch);
+        if (second != first)
+        {
+            RelationParser.AddFirstNames(FieldSpans.Slice(spans, buffer, second), pool, scratch);
+        }
+
+        return scratch.Count == 0 ? [] : [.. scratch];
     }
 
     private static long ParseLong(ReadOnlySpan<byte> value) =>

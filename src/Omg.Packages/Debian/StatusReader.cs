@@ -70,6 +70,7 @@ internal static class StatusReader
         ReadOnlySpan<byte> status, List<FieldSpans> installed, DebianArchitectures archs, NamePool pool, string path, List<string> problems)
     {
         var result = new Dictionary<string, InstalledPackage>(installed.Count, StringComparer.Ordinal);
+        var scratch = new List<string>();
         foreach (var spans in installed)
         {
             var name = pool.Get(spans.Get(status, ControlField.Package).Trim(" \t"u8));
@@ -105,7 +106,7 @@ internal static class StatusReader
                 Recommends = RelationParser.ParseGroups(spans.Get(status, ControlField.Recommends), pool),
                 Suggests = RelationParser.ParseGroups(spans.Get(status, ControlField.Suggests), pool),
                 Provides = RelationParser.ParseGroups(spans.Get(status, ControlField.Provides), pool).Select(g => g[0]).ToList(),
-                Fields = RecordFields.From(status, spans, pool),
+                Fields = RecordFields.From(status, spans, pool, scratch, keepMd5: true),
             };
             if (!result.TryAdd(key, package))
             {
