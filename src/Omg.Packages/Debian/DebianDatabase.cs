@@ -68,7 +68,7 @@ internal sealed class DebianDatabase : IDisposable
     public List<string> Orphans() => AutoRemoval.FindOrphans(Installed, Architectures, _config, _lists.Flagged);
 
     /// <summary>One record per package name; the native architecture's package is preferred.</summary>
-    public List<PackageRecord> Records(string source)
+    public PackageRecord[] Records(string source)
     {
         var primary = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var key in Installed.Keys.Concat(Available.Keys))
@@ -81,14 +81,21 @@ internal sealed class DebianDatabase : IDisposable
             }
         }
 
-        var records = new List<PackageRecord>(primary.Count);
-        var pool = new NamePool();
-        var scratch = new List<string>();
-        foreach (var (name, key) in primary)
+        // Building records is most of a load's CPU time and independent per name, so it runs on all cores;
+        // each worker interns names in its own pool (a few duplicate strings cost less than locking).
+        var keys = primary.ToArray();
+        var records = new PackageRecord[keys.Length];
+        var chunk = Math.Max(1024, keys.Length / (Environment.ProcessorCount * 4) + 1);
+        Parallel.For(0, (keys.Length + chunk - 1) / chunk, part =>
         {
-            records.Add(BuildRecord(name, key, source, pool, scratch));
-        }
-
+            var pool = new NamePool();
+            var scratch = new List<string>();
+            var end = Math.Min(keys.Length, (part + 1) * chunk);
+            for (var i = part * chunk; i < end; i++)
+            {
+                records[i] = BuildRecord(keys[i].Key, keys[i].Value, source, pool, scratch);
+            }
+        });
         return records;
     }
 

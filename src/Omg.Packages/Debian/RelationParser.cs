@@ -111,7 +111,13 @@ internal static class RelationParser
     // The name runs to the first whitespace or '(' / '[' / '<'.
     private static bool TryParseName(ReadOnlySpan<byte> text, out ReadOnlySpan<byte> name, out ReadOnlySpan<byte> rest)
     {
-        text = text.TrimStart(" \t\r\n"u8);
+        var start = 0;
+        while (start < text.Length && text[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            start++;
+        }
+
+        text = text[start..];
         var end = text.IndexOfAny(NameEnd);
         name = end < 0 ? text : text[..end];
         rest = end < 0 ? default : text[end..];
