@@ -16,10 +16,19 @@ internal ref struct Deb822Reader
 
     /// <summary>Starts reading at the beginning of <paramref name="data"/>.</summary>
     public Deb822Reader(ReadOnlySpan<byte> data)
+        : this(data, 0, 1)
+    {
+    }
+
+    /// <summary>
+    /// Starts reading at <paramref name="start"/>, which must begin a line (numbered <paramref name="line"/>);
+    /// offsets stay relative to <paramref name="data"/>, so parts of one buffer can be read in parallel.
+    /// </summary>
+    public Deb822Reader(ReadOnlySpan<byte> data, int start, int line)
     {
         _data = data;
-        _position = 0;
-        _line = 1;
+        _position = start;
+        _line = line;
         _inParagraph = false;
     }
 

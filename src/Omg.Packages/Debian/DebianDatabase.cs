@@ -49,7 +49,7 @@ internal sealed class DebianDatabase : IDisposable
         StatusReader.ApplyExtendedStates(ReadOptional(extendedPath, problems, required: false), extendedPath, installed, archs, problems);
         var config = AptConfig.Load(root, problems);
         var listFiles = ListFile.Discover(Path.Combine(root, "var/lib/apt/lists"), problems);
-        var lists = new ListsReader(archs, pool, problems);
+        var lists = new ListsReader(archs, problems);
         lists.ReadAll(listFiles, cancellationToken);
         return new DebianDatabase(archs, installed, lists, listFiles, config, problems);
     }

@@ -6,14 +6,12 @@ namespace Omg.Packages.Debian;
 internal sealed class ListsReader : IDisposable
 {
     private readonly DebianArchitectures _archs;
-    private readonly NamePool _pool;
     private readonly List<string> _problems;
 
     /// <summary>Creates a reader that resolves architectures against <paramref name="archs"/>.</summary>
-    public ListsReader(DebianArchitectures archs, NamePool pool, List<string> problems)
+    public ListsReader(DebianArchitectures archs, List<string> problems)
     {
         _archs = archs;
-        _pool = pool;
         _problems = problems;
     }
 
@@ -69,26 +67,57 @@ internal sealed class ListsReader : IDisposable
                 continue;
             }
 
-            var data = decoded[i]!.Value.Span;
+            var data = decoded[i]!.Value;
             if (files[i].Kind == ListFileKind.Packages)
             {
-                ReadPackages(data, i, files[i]);
+                ReadPackages(data.Buffer, data.Length, i, files[i]);
             }
             else
             {
-                ReadTranslations(data, i, files[i].Path);
+                ReadTranslations(data.Span, i, files[i].Path);
             }
         }
     }
 
-    private void ReadPackages(ReadOnlySpan<byte> data, int index, ListFile file)
+    private void ReadPackages(byte[] buffer, int length, int index, ListFile file)
     {
-        var reader = new Deb822Reader(data);
+        // The main list is most of the work: parse parts of it on all cores, then merge in file order so
+        // "first seen" stays first.
+        var parts = SplitAtParagraphs(buffer.AsSpan(0, length), Math.Min(Environment.ProcessorCount, length / (4 << 20) + 1));
+        var results = new PartResult[parts.Count];
+        Parallel.For(0, parts.Count, i => results[i] = ReadPart(buffer.AsSpan(0, parts[i].End), parts[i].Start, parts[i].Line, index, file));
+        foreach (var result in results)
+        {
+            _problems.AddRange(result.Problems);
+            foreach (var (name, key, version, flagged) in result.Entries)
+            {
+                if (Available.TryGetValue(key, out var package))
+                {
+                    package.Add(version);
+                }
+                else
+                {
+                    Available[key] = new AvailablePackage(name, key, version);
+                }
+
+                if (flagged)
+                {
+                    Flagged.Add(key);
+                }
+            }
+        }
+    }
+
+    private PartResult ReadPart(ReadOnlySpan<byte> data, int start, int line, int index, ListFile file)
+    {
+        var pool = new NamePool();
+        var result = new PartResult([], []);
+        var reader = new Deb822Reader(data, start, line);
         while (reader.NextParagraph())
         {
             if (!FieldSpans.Read(ref reader, out var spans, out var error))
             {
-                _problems.Add($"{file.Path}: paragraph at line {reader.ParagraphLine} (offset {reader.ParagraphOffset}) skipped: {error}");
+                result.Problems.Add($"{file.Path}: paragraph at line {reader.ParagraphLine} (offset {reader.ParagraphOffset}) skipped: {error}");
                 continue;
             }
 
@@ -97,33 +126,52 @@ internal sealed class ListsReader : IDisposable
             var archBytes = spans.Get(data, ControlField.Architecture);
             if (nameBytes.IsEmpty || versionBytes.IsEmpty || archBytes.IsEmpty)
             {
-                _problems.Add($"{file.Path}: paragraph at line {reader.ParagraphLine} (offset {reader.ParagraphOffset}) skipped: missing Package, Version or Architecture");
+                result.Problems.Add($"{file.Path}: paragraph at line {reader.ParagraphLine} (offset {reader.ParagraphOffset}) skipped: missing Package, Version or Architecture");
                 continue;
             }
 
-            var arch = _pool.Get(archBytes);
+            var arch = pool.Get(archBytes);
             if (!_archs.IsConfigured(arch))
             {
                 continue;
             }
 
-            var name = _pool.Get(nameBytes);
-            var key = arch == "all" || arch == _archs.Native ? name : _pool.Get(name + ":" + arch);
-            var version = new AvailableVersion(_pool.Get(versionBytes), arch, file.Priority, index, RecordSpans.From(spans));
-            if (Available.TryGetValue(key, out var package))
-            {
-                package.Add(version);
-            }
-            else
-            {
-                Available[key] = new AvailablePackage(name, key, version);
-            }
-            if (Deb822Text.IsYes(spans.Get(data, ControlField.Essential)) || Deb822Text.IsYes(spans.Get(data, ControlField.Protected)) || Deb822Text.IsYes(spans.Get(data, ControlField.Important)))
-            {
-                Flagged.Add(key);
-            }
+            var name = pool.Get(nameBytes);
+            var key = arch == "all" || arch == _archs.Native ? name : pool.Get(name + ":" + arch);
+            var flagged = Deb822Text.IsYes(spans.Get(data, ControlField.Essential)) || Deb822Text.IsYes(spans.Get(data, ControlField.Protected)) || Deb822Text.IsYes(spans.Get(data, ControlField.Important));
+            result.Entries.Add((name, key, new AvailableVersion(pool.Get(versionBytes), arch, file.Priority, index, RecordSpans.From(spans)), flagged));
         }
+
+        return result;
     }
+
+    // Cuts at blank lines ("\n\n") near equal sizes; a file without them (CRLF) stays one part.
+    private static List<(int Start, int End, int Line)> SplitAtParagraphs(ReadOnlySpan<byte> data, int count)
+    {
+        var parts = new List<(int Start, int End, int Line)>(count);
+        var start = 0;
+        var line = 1;
+        for (var i = 1; i < count; i++)
+        {
+            var target = Math.Max(start, (int)((long)data.Length * i / count));
+            var blank = data[target..].IndexOf("\n\n"u8);
+            if (blank < 0)
+            {
+                break;
+            }
+
+            var end = target + blank + 2;
+            parts.Add((start, end, line));
+            line += data[start..end].Count((byte)'\n');
+            start = end;
+        }
+
+        parts.Add((start, data.Length, line));
+        return parts;
+    }
+
+    /// <summary>What one part of a list produced.</summary>
+    private sealed record PartResult(List<(string Name, string Key, AvailableVersion Version, bool Flagged)> Entries, List<string> Problems);
 
     private void ReadTranslations(ReadOnlySpan<byte> data, int index, string path)
     {

@@ -158,4 +158,35 @@ public sealed class DebianPackageSourceTests
         Assert.Equal("amd64", database.Architectures.Native);
         Assert.Empty(database.Architectures.Foreign);
     }
+
+    [Fact]
+    public void LargeListsParsedInPartsKeepLinesAndFirstSeenOrder()
+    {
+        using var root = Fixtures.CopyRoot("basic");
+        // ~12 MB plain list: big enough to be split across cores; a malformed paragraph sits near the end.
+        var builder = new System.Text.StringBuilder();
+        var line = 1;
+        var badLine = 0;
+        for (var i = 0; i < 60000; i++)
+        {
+            if (i == 55000)
+            {
+                badLine = line;
+                builder.Append("Package: bad\nno colon\n\n");
+                line += 3;
+            }
+
+            builder.Append($"Package: bulk{i}\nVersion: 1.{i}\nArchitecture: amd64\nDescription: bulk package {i} {new string('x', 120)}\n\n");
+            line += 5;
+        }
+
+        builder.Append("Package: bulk7\nVersion: 0.1\nArchitecture: amd64\nDescription: older duplicate\n");
+        File.WriteAllText(root.File("var/lib/apt/lists/example.org_dists_big_main_binary-amd64_Packages"), builder.ToString());
+        var result = new DebianPackageSource(root.Path).Load(CancellationToken.None);
+        var problem = Assert.Single(result.Problems);
+        Assert.Contains($"line {badLine} ", problem);
+        Assert.Equal(39 + 60000, result.Packages.Count);
+        Assert.Equal("1.7", Find(result, "bulk7").CandidateVersion);
+        Assert.Equal("big/main", Find(result, "bulk59999").Repo);
+    }
 }
