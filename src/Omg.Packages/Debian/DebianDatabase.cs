@@ -82,20 +82,22 @@ internal sealed class DebianDatabase : IDisposable
         }
 
         // Building records is most of a load's CPU time and independent per name, so it runs on all cores;
-        // each worker interns names in its own pool (a few duplicate strings cost less than locking).
+        // each worker thread interns names in its own pool (a few duplicate strings cost less than locking).
         var keys = primary.ToArray();
         var records = new PackageRecord[keys.Length];
-        var chunk = Math.Max(1024, keys.Length / (Environment.ProcessorCount * 4) + 1);
-        Parallel.For(0, (keys.Length + chunk - 1) / chunk, part =>
-        {
-            var pool = new NamePool();
-            var scratch = new List<string>();
-            var end = Math.Min(keys.Length, (part + 1) * chunk);
-            for (var i = part * chunk; i < end; i++)
+        Parallel.ForEach(
+            System.Collections.Concurrent.Partitioner.Create(0, keys.Length, Math.Max(1024, keys.Length / (Environment.ProcessorCount * 4) + 1)),
+            () => (Pool: new NamePool(), Scratch: new List<string>()),
+            (range, _, local) =>
             {
-                records[i] = BuildRecord(keys[i].Key, keys[i].Value, source, pool, scratch);
-            }
-        });
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    records[i] = BuildRecord(keys[i].Key, keys[i].Value, source, local.Pool, local.Scratch);
+                }
+
+                return local;
+            },
+            _ => { });
         return records;
     }
 

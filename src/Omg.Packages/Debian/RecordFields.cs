@@ -9,7 +9,7 @@ namespace Omg.Packages.Debian;
 /// <param name="DownloadSize">Bytes (Size), 0 when unknown.</param>
 /// <param name="Provides">Provided names.</param>
 /// <param name="Depends">First-alternative names of Depends and Pre-Depends.</param>
-internal sealed record RecordFields(
+internal readonly record struct RecordFields(
     string Description,
     string? LongDescription,
     string? DescriptionMd5,
