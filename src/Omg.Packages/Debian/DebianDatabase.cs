@@ -85,6 +85,11 @@ internal sealed class DebianDatabase : IDisposable
         // each worker thread interns names in its own pool (a few duplicate strings cost less than locking).
         var keys = primary.ToArray();
         var records = new PackageRecord[keys.Length];
+        if (keys.Length == 0)
+        {
+            return records;
+        }
+
         Parallel.ForEach(
             System.Collections.Concurrent.Partitioner.Create(0, keys.Length, Math.Max(1024, keys.Length / (Environment.ProcessorCount * 4) + 1)),
             () => (Pool: new NamePool(), Scratch: new List<string>()),
