@@ -7,12 +7,16 @@ namespace Omg.Packages.Debian;
 /// <param name="Foreign">Foreign architectures added with <c>dpkg --add-architecture</c>.</param>
 internal sealed record DebianArchitectures(string Native, IReadOnlyList<string> Foreign)
 {
+    // dpkg's native architecture is built into dpkg and cannot change while we run: ask once per process.
+    private static readonly Lazy<string?> LiveNative = new(() => RunDpkg("--print-architecture")?.Trim() is { Length: > 0 } a ? a : null);
+
     /// <summary>True for the native architecture, <c>all</c>, or a foreign one.</summary>
     public bool IsConfigured(string arch) => arch == Native || arch == "all" || Foreign.Contains(arch);
 
     /// <summary>
     /// Reads <c>var/lib/dpkg/arch</c> under the root (first line native, the rest foreign); for the live
-    /// root without that file asks dpkg; otherwise takes the commonest architecture in the status file.
+    /// root without that file asks <c>dpkg --print-architecture</c> (once per process); otherwise takes the
+    /// commonest architecture in the status file.
     /// </summary>
     public static DebianArchitectures Load(string root, Func<string?> statusFallback, List<string> problems)
     {
@@ -33,14 +37,10 @@ internal sealed record DebianArchitectures(string Native, IReadOnlyList<string> 
             problems.Add($"{archFile}: unreadable ({e.Message})");
         }
 
-        if (Path.GetFullPath(root) == "/")
+        if (Path.GetFullPath(root) == "/" && LiveNative.Value is { } native)
         {
-            var native = RunDpkg("--print-architecture");
-            if (!string.IsNullOrWhiteSpace(native))
-            {
-                var foreign = RunDpkg("--print-foreign-architectures") ?? string.Empty;
-                return new DebianArchitectures(native.Trim(), foreign.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-            }
+            // dpkg keeps foreign architectures in the arch file alone, so without it there are none.
+            return new DebianArchitectures(native, []);
         }
 
         return new DebianArchitectures(statusFallback() ?? "amd64", []);
