@@ -9,7 +9,8 @@ namespace Omg.Packages.Debian;
 /// Depends, Pre-Depends, Recommends (if <c>APT::AutoRemove::RecommendsImportant</c>) and Suggests (if
 /// <c>APT::AutoRemove::SuggestsImportant</c>) alternatives is marked, real or providing, keeping per source
 /// package only the providers built from its highest source version. Unmarked installed packages are
-/// garbage, except Priority: required ones.
+/// garbage, except Priority: required ones. The running, latest and previous kernels are roots too
+/// (<see cref="KernelProtection"/>).
 /// </summary>
 internal sealed class AutoRemoval
 {
@@ -55,7 +56,7 @@ internal sealed class AutoRemoval
     }
 
     /// <summary>The full names (<c>name</c> or <c>name:arch</c>) of the packages autoremove would remove, sorted.</summary>
-    public static List<string> FindOrphans(Dictionary<string, InstalledPackage> installed, DebianArchitectures archs, AptConfig config, ISet<string> flaggedEssential)
+    public static List<string> FindOrphans(Dictionary<string, InstalledPackage> installed, DebianArchitectures archs, AptConfig config, ISet<string> flaggedEssential, string? runningUname)
     {
         var followRecommends = config.GetBool("APT::AutoRemove::RecommendsImportant", true);
         var followSuggests = config.GetBool("APT::AutoRemove::SuggestsImportant", true);
@@ -63,6 +64,12 @@ internal sealed class AutoRemoval
             .Select(p => TryRegex(p))
             .OfType<Regex>()
             .ToList();
+        var kernels = KernelProtection.ProtectedRegex(installed.Values, config.GetList("APT::VersionedKernelPackages"), runningUname, config.GetBool("APT::Protect-Kernels", true));
+        if (kernels is not null && TryRegex(kernels) is { } kernelRegex)
+        {
+            neverRemove.Add(kernelRegex);
+        }
+
         var removal = new AutoRemoval(installed, archs);
         var marked = new HashSet<InstalledPackage>();
         var pending = new Stack<InstalledPackage>();

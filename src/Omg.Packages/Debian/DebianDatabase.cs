@@ -9,9 +9,11 @@ internal sealed class DebianDatabase : IDisposable
     private readonly ListsReader _lists;
     private readonly IReadOnlyList<ListFile> _listFiles;
     private readonly AptConfig _config;
+    private readonly string? _runningUname;
 
-    private DebianDatabase(DebianArchitectures archs, Dictionary<string, InstalledPackage> installed, ListsReader lists, IReadOnlyList<ListFile> listFiles, AptConfig config, List<string> problems)
+    private DebianDatabase(DebianArchitectures archs, Dictionary<string, InstalledPackage> installed, ListsReader lists, IReadOnlyList<ListFile> listFiles, AptConfig config, List<string> problems, string? runningUname)
     {
+        _runningUname = runningUname;
         Architectures = archs;
         Installed = installed;
         _lists = lists;
@@ -51,7 +53,9 @@ internal sealed class DebianDatabase : IDisposable
         var listFiles = ListFile.Discover(Path.Combine(root, "var/lib/apt/lists"), problems);
         var lists = new ListsReader(archs, problems);
         lists.ReadAll(listFiles, cancellationToken);
-        return new DebianDatabase(archs, installed, lists, listFiles, config, problems);
+        // The booted kernel only means something for the running system.
+        var runningUname = Path.GetFullPath(root) == "/" ? RunningUname() : null;
+        return new DebianDatabase(archs, installed, lists, listFiles, config, problems, runningUname);
     }
 
     /// <summary>What <c>apt list --upgradable</c> lists: full names of installed packages whose candidate is newer, sorted.</summary>
@@ -65,7 +69,7 @@ internal sealed class DebianDatabase : IDisposable
     public List<string> Manual() => Installed.Values.Where(p => !p.Auto).Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>What <c>apt-get autoremove</c> would remove, sorted.</summary>
-    public List<string> Orphans() => AutoRemoval.FindOrphans(Installed, Architectures, _config, _lists.Flagged);
+    public List<string> Orphans() => AutoRemoval.FindOrphans(Installed, Architectures, _config, _lists.Flagged, _runningUname);
 
     /// <summary>One record per package name; the native architecture's package is preferred.</summary>
     public PackageRecord[] Records(string source)
@@ -151,6 +155,19 @@ internal sealed class DebianDatabase : IDisposable
         }
 
         return Deb822Text.ExtendedText(buffer.AsSpan(at.Start, at.Length));
+    }
+
+    private static string? RunningUname()
+    {
+        try
+        {
+            // /proc/sys/kernel/osrelease is uname -r without a process or P/Invoke.
+            return File.ReadAllText("/proc/sys/kernel/osrelease").Trim() is { Length: > 0 } release ? release : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private static byte[] ReadOptional(string path, List<string> problems, bool required)

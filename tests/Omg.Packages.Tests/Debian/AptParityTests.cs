@@ -42,12 +42,32 @@ public sealed class AptParityTests
         Assert.DoesNotContain("nano", orphans);       // held
         Assert.DoesNotContain("prot-dep", orphans);   // needed by a Protected package
         Assert.DoesNotContain("linux-image-amd64", orphans); // APT::NeverAutoRemove
+        Assert.Contains("linux-image-6.1.0-20-amd64", orphans); // neither latest nor previous kernel
+        Assert.Contains("linux-headers-6.1.0-20-amd64", orphans);
+        Assert.DoesNotContain("linux-image-6.1.0-25-amd64", orphans); // previous kernel is protected
+        Assert.DoesNotContain("linux-headers-6.1.0-25-amd64", orphans);
         Assert.Contains("libc6:i386", database.Upgradable());
         Assert.DoesNotContain("bpo-only", database.Upgradable()); // ButAutomaticUpgrades: priority 100
         Assert.DoesNotContain("tilde-pkg", database.Upgradable());
         Assert.DoesNotContain("local-pkg", database.Upgradable());
         Assert.Contains("epoch-pkg", database.Upgradable());
         Assert.Contains("wine32:i386", database.Manual());
+    }
+
+    [Fact]
+    public void BootedKernelIsProtectedInsteadOfThePreviousOne()
+    {
+        var database = DebianDatabase.Load(Fixtures.Root("outdated"), CancellationToken.None);
+        var regex = new System.Text.RegularExpressions.Regex(
+            KernelProtection.ProtectedRegex(database.Installed.Values, ["linux-.*", ".*-modules"], "6.1.0-20-amd64", enabled: true)!);
+        Assert.Matches(regex, "linux-image-6.1.0-20-amd64");   // booted
+        Assert.Matches(regex, "linux-headers-6.1.0-20-amd64");
+        Assert.Matches(regex, "linux-image-6.1.0-28-amd64");   // latest
+        Assert.DoesNotMatch(regex, "linux-image-6.1.0-25-amd64"); // two kept already
+        Assert.Null(KernelProtection.ProtectedRegex(database.Installed.Values, ["linux-.*"], null, enabled: false));
+        Assert.Equal("6.1.0-28-amd64", KernelProtection.UnameOf("linux-image-6.1.0-28-amd64"));
+        Assert.Null(KernelProtection.UnameOf("linux-image-amd64"));
+        Assert.Null(KernelProtection.UnameOf("linux-image-6.1.0-28-amd64-dbg"));
     }
 
     [Theory]
