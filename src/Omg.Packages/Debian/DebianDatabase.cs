@@ -10,10 +10,19 @@ internal sealed class DebianDatabase : IDisposable
     private readonly IReadOnlyList<ListFile> _listFiles;
     private readonly AptConfig _config;
     private readonly string? _runningUname;
+    private readonly Dictionary<string, InstalledPackage> _foreignInstalled = new(StringComparer.Ordinal);
 
     private DebianDatabase(DebianArchitectures archs, Dictionary<string, InstalledPackage> installed, ListsReader lists, IReadOnlyList<ListFile> listFiles, AptConfig config, List<string> problems, string? runningUname)
     {
         _runningUname = runningUname;
+        foreach (var package in installed.Values)
+        {
+            if (package.Key != package.Name)
+            {
+                _foreignInstalled.TryAdd(package.Name, package);
+            }
+        }
+
         Architectures = archs;
         Installed = installed;
         _lists = lists;
@@ -112,7 +121,8 @@ internal sealed class DebianDatabase : IDisposable
 
     private PackageRecord BuildRecord(string name, string key, string source, NamePool pool, List<string> scratch)
     {
-        var installed = Installed.GetValueOrDefault(key);
+        // A name installed only for a foreign architecture still shows as installed on the native record.
+        var installed = Installed.GetValueOrDefault(key) ?? (_foreignInstalled.TryGetValue(name, out var foreign) ? foreign : null);
         var candidate = CandidatePolicy.Select(Available.GetValueOrDefault(key), installed?.Version)
                         ?? CandidatePolicy.Highest(Available.GetValueOrDefault(key));
         RecordFields fields;

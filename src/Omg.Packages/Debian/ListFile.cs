@@ -61,7 +61,7 @@ internal sealed record ListFile(string Path, ListFileKind Kind, string Repo, int
 
         var files = new List<ListFile>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var name in names.OrderBy(n => System.IO.Path.GetExtension(n) is "" ? 0 : 1).ThenBy(n => n, StringComparer.Ordinal))
+        foreach (var name in names.OrderBy(n => IndexDecompressor.FromFileName(n) == IndexCompression.None ? 0 : 1).ThenBy(n => n, StringComparer.Ordinal))
         {
             var kind = ClassifyIndex(name, out var baseName);
             if (kind is null)

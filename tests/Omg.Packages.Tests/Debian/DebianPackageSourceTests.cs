@@ -150,6 +150,32 @@ public sealed class DebianPackageSourceTests
     }
 
     [Fact]
+    public void ForeignOnlyInstallShowsOnTheNativeRecord()
+    {
+        var result = new DebianPackageSource(Fixtures.Root("outdated")).Load(CancellationToken.None);
+        var wine = Find(result, "wine32");
+        Assert.Equal("8.0~repack-4", wine.InstalledVersion);
+        Assert.Equal("i386", wine.Architecture);
+        var dash = Find(result, "dash");
+        Assert.Equal("amd64", dash.Architecture); // native preferred over the i386 list entry
+        Assert.Equal("installed", Find(result, "status-only").Repo);
+    }
+
+    [Fact]
+    public void UncompressedCopyOfAnIndexWinsOverCompressedOnes()
+    {
+        using var root = Fixtures.CopyRoot("basic");
+        var lists = root.File("var/lib/apt/lists");
+        // A stale compressed copy next to the plain one must not be read (its versions would otherwise show).
+        File.WriteAllBytes(Path.Combine(lists, "deb.debian.org_debian-security_dists_bookworm-security_main_binary-amd64_Packages"),
+            Omg.Packages.Compression.IndexDecompressor.ReadAll(Path.Combine(lists, "deb.debian.org_debian-security_dists_bookworm-security_main_binary-amd64_Packages.gz")).Span.ToArray());
+        File.WriteAllBytes(Path.Combine(lists, "deb.debian.org_debian-security_dists_bookworm-security_main_binary-amd64_Packages.gz"), [1, 2, 3]);
+        var result = new DebianPackageSource(root.Path).Load(CancellationToken.None);
+        Assert.Empty(result.Problems);
+        Assert.Equal("7.88.1-10+deb12u12", Find(result, "curl").CandidateVersion);
+    }
+
+    [Fact]
     public void ArchitectureFallsBackToTheStatusFile()
     {
         using var root = Fixtures.CopyRoot("outdated");
