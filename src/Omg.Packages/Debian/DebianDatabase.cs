@@ -83,7 +83,7 @@ internal sealed class DebianDatabase : IDisposable
     /// <summary>One record per package name; the native architecture's package is preferred.</summary>
     public PackageRecord[] Records(string source)
     {
-        var primary = new Dictionary<string, string>(StringComparer.Ordinal);
+        var primary = new Dictionary<string, string>(Available.Count + Installed.Count, StringComparer.Ordinal);
         foreach (var key in Installed.Keys.Concat(Available.Keys))
         {
             var name = Installed.TryGetValue(key, out var i) ? i.Name : Available[key].Name;

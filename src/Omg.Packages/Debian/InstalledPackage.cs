@@ -25,10 +25,10 @@ internal sealed class InstalledPackage
     public bool OnHold { get; init; }
 
     /// <summary>Essential: yes.</summary>
-    public bool Essential { get; set; }
+    public bool Essential { get; init; }
 
     /// <summary>Protected: yes or Important: yes (apt's Important flag).</summary>
-    public bool Important { get; set; }
+    public bool Important { get; init; }
 
     /// <summary>Priority: required.</summary>
     public bool PriorityRequired { get; init; }

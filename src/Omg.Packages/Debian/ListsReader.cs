@@ -16,7 +16,7 @@ internal sealed class ListsReader : IDisposable
     }
 
     /// <summary>Available packages keyed by apt's full name.</summary>
-    public Dictionary<string, AvailablePackage> Available { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, AvailablePackage> Available { get; private set; } = new(StringComparer.Ordinal);
 
     /// <summary>Full names for which some list version is Essential or Protected (apt flags the package).</summary>
     public HashSet<string> Flagged { get; } = new(StringComparer.Ordinal);
@@ -40,6 +40,9 @@ internal sealed class ListsReader : IDisposable
         }
     }
 
+    // A Debian Packages paragraph is 700-1000 bytes; estimating low wastes a little memory, never correctness.
+    private const int BytesPerParagraph = 700;
+
     /// <summary>Reads every file; failures become problems.</summary>
     public void ReadAll(IReadOnlyList<ListFile> files, CancellationToken cancellationToken)
     {
@@ -57,6 +60,13 @@ internal sealed class ListsReader : IDisposable
                 errors[i] = $"{files[i].Path}: skipped, {e.Message}";
             }
         });
+        var total = 0L;
+        for (var i = 0; i < files.Count; i++)
+        {
+            total += files[i].Kind == ListFileKind.Packages && decoded[i] is { } d ? d.Length : 0;
+        }
+
+        Available = new Dictionary<string, AvailablePackage>((int)Math.Min(total / BytesPerParagraph, 1 << 22), StringComparer.Ordinal);
         for (var i = 0; i < files.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -110,8 +120,10 @@ internal sealed class ListsReader : IDisposable
 
     private PartResult ReadPart(ReadOnlySpan<byte> data, int start, int line, int index, ListFile file)
     {
-        var pool = new NamePool();
-        var result = new PartResult([], []);
+        // Sized up front: growing these by doubling would churn the large object heap and trigger full GCs.
+        var expected = (data.Length - start) / BytesPerParagraph + 16;
+        var pool = new NamePool(expected * 2);
+        var result = new PartResult(new(expected), []);
         var reader = new Deb822Reader(data, start, line);
         while (reader.NextParagraph())
         {

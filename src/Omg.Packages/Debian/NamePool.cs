@@ -9,13 +9,14 @@ namespace Omg.Packages.Debian;
 /// </summary>
 internal sealed class NamePool
 {
-    private readonly HashSet<string> _strings = new(Utf8Comparer.Instance);
+    private readonly HashSet<string> _strings;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<byte>> _bytes;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _chars;
 
-    /// <summary>Creates an empty pool.</summary>
-    public NamePool()
+    /// <summary>Creates an empty pool sized for about <paramref name="capacity"/> strings.</summary>
+    public NamePool(int capacity = 0)
     {
+        _strings = new HashSet<string>(capacity, Utf8Comparer.Instance);
         _bytes = _strings.GetAlternateLookup<ReadOnlySpan<byte>>();
         _chars = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
     }
