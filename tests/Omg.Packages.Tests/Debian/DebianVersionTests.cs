@@ -37,10 +37,17 @@ public sealed class DebianVersionTests
         Assert.Equal(-expected, Math.Sign(DebianVersion.Compare(b, a)));
     }
 
-    [Fact]
-    public void AgreesWithDpkgOnRealVersions()
+    [Theory]
+    [InlineData("machine")]
+    [InlineData("fixture")]
+    public void AgreesWithDpkgOnRealVersions(string from)
     {
-        var versions = RealVersions();
+        var versions = from == "machine" ? MachineVersions() : File.ReadAllLines(Path.Combine(Fixtures.Directory, "versions.txt")).ToList();
+        if (versions.Count == 0)
+        {
+            return; // no lists on this machine: the committed sample (a sample of bookworm's versions) still runs
+        }
+
         Assert.True(versions.Count >= 200, $"only {versions.Count} versions");
         // Neighbours in name order are mostly versions of related packages; random pairs cover the rest.
         var random = new Random(12345);
@@ -63,16 +70,12 @@ public sealed class DebianVersionTests
         Assert.Empty(mismatches);
     }
 
-    // Versions from the machine's lists when present, else from the committed fixture lists.
-    private static List<string> RealVersions()
+    // Versions from the machine's lists; empty when apt has none.
+    private static List<string> MachineVersions()
     {
         var lists = Directory.Exists("/var/lib/apt/lists")
             ? Directory.GetFiles("/var/lib/apt/lists", "*_Packages*")
             : [];
-        if (lists.Length == 0)
-        {
-            lists = Directory.GetFiles(Fixtures.Directory, "*_Packages*", SearchOption.AllDirectories);
-        }
 
         var versions = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var list in lists)
