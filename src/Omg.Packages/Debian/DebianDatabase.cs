@@ -1,0 +1,203 @@
+namespace Omg.Packages.Debian;
+
+/// <summary>
+/// Everything dpkg and apt know under one root, read once, with the questions apt answers from it.
+/// Disposing returns the pooled list buffers, after which <see cref="Records"/> must not be called.
+/// </summary>
+internal sealed class DebianDatabase : IDisposable
+{
+    private readonly ListsReader _lists;
+    private readonly IReadOnlyList<ListFile> _listFiles;
+    private readonly AptConfig _config;
+    private readonly string? _runningUname;
+    private readonly Dictionary<string, InstalledPackage> _foreignInstalled = new(StringComparer.Ordinal);
+
+    private DebianDatabase(DebianArchitectures archs, Dictionary<string, InstalledPackage> installed, ListsReader lists, IReadOnlyList<ListFile> listFiles, AptConfig config, List<string> problems, string? runningUname)
+    {
+        _runningUname = runningUname;
+        foreach (var package in installed.Values)
+        {
+            if (package.Key != package.Name)
+            {
+                _foreignInstalled.TryAdd(package.Name, package);
+            }
+        }
+
+        Architectures = archs;
+        Installed = installed;
+        _lists = lists;
+        _listFiles = listFiles;
+        _config = config;
+        Problems = problems;
+    }
+
+    /// <summary>Native and foreign architectures.</summary>
+    public DebianArchitectures Architectures { get; }
+
+    /// <summary>Installed packages by apt's full name.</summary>
+    public Dictionary<string, InstalledPackage> Installed { get; }
+
+    /// <summary>Available packages by apt's full name.</summary>
+    public Dictionary<string, AvailablePackage> Available => _lists.Available;
+
+    /// <summary>What was skipped and why.</summary>
+    public List<string> Problems { get; }
+
+    /// <inheritdoc/>
+    public void Dispose() => _lists.Dispose();
+
+    /// <summary>Reads the database under <paramref name="root"/>; never throws for bad data.</summary>
+    public static DebianDatabase Load(string root, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        var pool = new NamePool();
+        var statusPath = Path.Combine(root, "var/lib/dpkg/status");
+        var status = ReadOptional(statusPath, problems, required: true);
+        var installedSpans = StatusReader.ReadInstalled(status, statusPath, problems);
+        var archs = DebianArchitectures.Load(root, () => StatusReader.CommonestArchitecture(status, installedSpans), problems);
+        var installed = StatusReader.Build(status, installedSpans, archs, pool, statusPath, problems);
+        var extendedPath = Path.Combine(root, "var/lib/apt/extended_states");
+        StatusReader.ApplyExtendedStates(ReadOptional(extendedPath, problems, required: false), extendedPath, installed, archs, problems);
+        var config = AptConfig.Load(root, problems);
+        var listFiles = ListFile.Discover(Path.Combine(root, "var/lib/apt/lists"), problems);
+        var lists = new ListsReader(archs, problems);
+        lists.ReadAll(listFiles, cancellationToken);
+        // The booted kernel only means something for the running system.
+        var runningUname = Path.GetFullPath(root) == "/" ? RunningUname() : null;
+        return new DebianDatabase(archs, installed, lists, listFiles, config, problems, runningUname);
+    }
+
+    /// <summary>What <c>apt list --upgradable</c> lists: full names of installed packages whose candidate is newer, sorted.</summary>
+    public List<string> Upgradable() => Installed.Values
+        .Where(p => CandidatePolicy.Select(Available.GetValueOrDefault(p.Key), p.Version) is { } c && DebianVersion.Compare(c.Version, p.Version) > 0)
+        .Select(p => p.Key)
+        .Order(StringComparer.Ordinal)
+        .ToList();
+
+    /// <summary>What <c>apt-mark showmanual</c> prints, sorted.</summary>
+    public List<string> Manual() => Installed.Values.Where(p => !p.Auto).Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>What <c>apt-get autoremove</c> would remove, sorted.</summary>
+    public List<string> Orphans() => AutoRemoval.FindOrphans(Installed, Architectures, _config, _lists.Flagged, _runningUname);
+
+    /// <summary>One record per package name; the native architecture's package is preferred.</summary>
+    public PackageRecord[] Records(string source)
+    {
+        var primary = new Dictionary<string, string>(Available.Count + Installed.Count, StringComparer.Ordinal);
+        foreach (var key in Installed.Keys.Concat(Available.Keys))
+        {
+            var name = Installed.TryGetValue(key, out var i) ? i.Name : Available[key].Name;
+            // The native package's key is the bare name; otherwise the first seen (installed before available) stays.
+            if (key == name || !primary.ContainsKey(name))
+            {
+                primary[name] = key;
+            }
+        }
+
+        // Building records is most of a load's CPU time and independent per name, so it runs on all cores;
+        // each worker thread interns names in its own pool (a few duplicate strings cost less than locking).
+        var keys = primary.ToArray();
+        var records = new PackageRecord[keys.Length];
+        if (keys.Length == 0)
+        {
+            return records;
+        }
+
+        Parallel.ForEach(
+            System.Collections.Concurrent.Partitioner.Create(0, keys.Length, Math.Max(1024, keys.Length / (Environment.ProcessorCount * 4) + 1)),
+            () => (Pool: new NamePool(), Scratch: new List<string>()),
+            (range, _, local) =>
+            {
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    records[i] = BuildRecord(keys[i].Key, keys[i].Value, source, local.Pool, local.Scratch);
+                }
+
+                return local;
+            },
+            _ => { });
+        return records;
+    }
+
+    private PackageRecord BuildRecord(string name, string key, string source, NamePool pool, List<string> scratch)
+    {
+        // A name installed only for a foreign architecture still shows as installed on the native record.
+        var installed = Installed.GetValueOrDefault(key) ?? (_foreignInstalled.TryGetValue(name, out var foreign) ? foreign : null);
+        var candidate = CandidatePolicy.Select(Available.GetValueOrDefault(key), installed?.Version)
+                        ?? CandidatePolicy.Highest(Available.GetValueOrDefault(key));
+        RecordFields fields;
+        string arch;
+        if (candidate is { } c && (installed is null || c.Version != installed.Version))
+        {
+            var spans = c.Spans;
+            fields = RecordFields.From(_lists.Buffers[c.ListIndex], spans, pool, scratch, keepMd5: _lists.Translations.Count > 0);
+            arch = c.Architecture;
+        }
+        else
+        {
+            fields = installed!.Fields;
+            arch = installed.Architecture;
+        }
+
+        var longDescription = fields.LongDescription ?? Translated(fields.DescriptionMd5);
+        return new PackageRecord(
+            name,
+            source,
+            installed?.Version,
+            candidate?.Version,
+            fields.Description,
+            longDescription,
+            fields.Provides,
+            arch,
+            fields.Homepage,
+            fields.InstalledSize,
+            fields.DownloadSize,
+            candidate is { } chosen ? _listFiles[chosen.ListIndex].Repo : "installed",
+            fields.Depends,
+            installed?.State ?? string.Empty);
+    }
+
+    private string? Translated(string? md5)
+    {
+        if (md5 is null || !_lists.Translations.TryGetValue(md5, out var at) || _lists.Buffers[at.Buffer] is not { } buffer)
+        {
+            return null;
+        }
+
+        return Deb822Text.ExtendedText(buffer.AsSpan(at.Start, at.Length));
+    }
+
+    private static string? RunningUname()
+    {
+        try
+        {
+            // /proc/sys/kernel/osrelease is uname -r without a process or P/Invoke.
+            return File.ReadAllText("/proc/sys/kernel/osrelease").Trim() is { Length: > 0 } release ? release : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static byte[] ReadOptional(string path, List<string> problems, bool required)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            if (required)
+            {
+                problems.Add($"{path}: missing");
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problems.Add($"{path}: unreadable ({e.Message})");
+        }
+
+        return [];
+    }
+}
