@@ -15,6 +15,8 @@ internal sealed class NameSuggester
     private readonly string[] _lower;
     private readonly string[] _display;
     private readonly bool[] _installed;
+    private readonly int[] _lcp;
+    private readonly RangeBest _best;
 
     /// <param name="lower">Distinct lower-cased names in ordinal order.</param>
     /// <param name="display">The name to return for each entry.</param>
@@ -24,6 +26,12 @@ internal sealed class NameSuggester
         _lower = lower;
         _display = display;
         _installed = installed;
+        _best = new RangeBest(lower, installed);
+        _lcp = new int[lower.Length];
+        for (var i = 1; i < lower.Length; i++)
+        {
+            _lcp[i] = lower[i].AsSpan().CommonPrefixLength(lower[i - 1]);
+        }
     }
 
     /// <summary>The largest distance accepted for a query of <paramref name="length"/> characters.</summary>
@@ -59,14 +67,15 @@ internal sealed class NameSuggester
 
         bestPrefix[0] = m;
         var top = new TopCandidates(limit);
-        string path = string.Empty;
+        var queue = new PriorityQueue<(int From, int To), long>();
         var valid = 0;
         var i = 0;
         while (i < _lower.Length)
         {
             var name = _lower[i];
-            valid = Math.Min(valid, name.AsSpan().CommonPrefixLength(path));
-            path = name;
+            // Rows are valid for the prefix this name shares with the last one visited. Skipped
+            // names all shared at least `valid` characters with it, so the adjacent LCP suffices.
+            valid = Math.Min(valid, _lcp[i]);
             var rows = Math.Min(name.Length, maxDepth);
             var pruned = false;
             for (var r = valid + 1; r <= rows; r++)
@@ -84,15 +93,11 @@ internal sealed class NameSuggester
             if (pruned)
             {
                 // Every name sharing this prefix has the prefix distance found above it and a
-                // whole-name distance beyond the bound; offer the block without more rows.
-                var end = SkipPrefix(i, name.AsSpan(0, valid));
-                var distance = bestPrefix[valid - 1];
-                if (distance <= k && top.CouldAccept(new Candidate(distance, k + 1, false, valid, i)))
+                // whole-name distance beyond the bound: offer the block's best without more rows.
+                var end = SkipPrefix(i, valid);
+                if (bestPrefix[valid - 1] <= k)
                 {
-                    for (var b = i; b < end; b++)
-                    {
-                        top.Offer(new Candidate(distance, k + 1, !_installed[b], _lower[b].Length, b));
-                    }
+                    _best.Offer(i, end - 1, bestPrefix[valid - 1], k + 1, top, queue);
                 }
 
                 i = end;
@@ -100,10 +105,33 @@ internal sealed class NameSuggester
             }
 
             var prefixDistance = bestPrefix[rows];
+            if (rows == maxDepth)
+            {
+                // Characters past maxDepth cannot change the prefix distance, and longer names are
+                // beyond the bound as whole names: the block sharing these rows is decided.
+                var end = SkipPrefix(i, maxDepth);
+                if (prefixDistance <= k)
+                {
+                    var from = i;
+                    if (name.Length == maxDepth)
+                    {
+                        top.Offer(new Candidate(prefixDistance, Math.Min(d[(maxDepth * width) + m], k + 1), !_installed[i], name.Length, i));
+                        from++;
+                    }
+
+                    if (from < end)
+                    {
+                        _best.Offer(from, end - 1, prefixDistance, k + 1, top, queue);
+                    }
+                }
+
+                i = end;
+                continue;
+            }
+
             if (prefixDistance <= k)
             {
-                var full = name.Length <= maxDepth ? d[(name.Length * width) + m] : k + 1;
-                top.Offer(new Candidate(prefixDistance, Math.Min(full, k + 1), !_installed[i], name.Length, i));
+                top.Offer(new Candidate(prefixDistance, Math.Min(d[(name.Length * width) + m], k + 1), !_installed[i], name.Length, i));
             }
 
             i++;
@@ -135,16 +163,35 @@ internal sealed class NameSuggester
         return rowMin;
     }
 
-    /// <summary>First index after <paramref name="i"/> whose name does not start with <paramref name="prefix"/>.</summary>
-    private int SkipPrefix(int i, ReadOnlySpan<char> prefix)
+    /// <summary>First index after <paramref name="i"/> whose name does not share the first <paramref name="length"/> characters of name <paramref name="i"/>.</summary>
+    private int SkipPrefix(int i, int length)
     {
-        int lo = i + 1, hi = _lower.Length;
-        while (lo < hi)
+        // Galloping then binary search over the LCP array: blocks are mostly small, and a linear
+        // scan would make every query touch all names.
+        var step = 1;
+        var lo = i;
+        var hi = i + 1;
+        while (hi < _lcp.Length && _lcp[hi] >= length)
+        {
+            lo = hi;
+            step *= 2;
+            hi = Math.Min(_lcp.Length, i + step);
+            if (hi < _lcp.Length && SharesPrefix(i, hi, length))
+            {
+                lo = hi;
+                continue;
+            }
+
+            break;
+        }
+
+        // Invariant: names i..lo share the prefix; hi does not (or is the end).
+        while (hi - lo > 1)
         {
             var mid = lo + ((hi - lo) >> 1);
-            if (_lower[mid].AsSpan().StartsWith(prefix, StringComparison.Ordinal))
+            if (SharesPrefix(i, mid, length))
             {
-                lo = mid + 1;
+                lo = mid;
             }
             else
             {
@@ -152,6 +199,9 @@ internal sealed class NameSuggester
             }
         }
 
-        return lo;
+        return hi;
     }
+
+    private bool SharesPrefix(int i, int j, int length) =>
+        _lower[j].Length >= length && _lower[j].AsSpan(0, length).SequenceEqual(_lower[i].AsSpan(0, length));
 }
