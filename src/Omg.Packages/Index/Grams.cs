@@ -19,6 +19,36 @@ internal static class Grams
         ? TrigramSlots + (Code(gram[0]) << 6) + Code(gram[1])
         : (Code(gram[0]) << 12) + (Code(gram[1]) << 6) + Code(gram[2]);
 
+    /// <summary>
+    /// The slots of every bigram and trigram of <paramref name="token"/> (bigram then trigram at each
+    /// position), written to <paramref name="buffer"/>, which must hold 2 * length entries.
+    /// </summary>
+    public static ReadOnlySpan<int> Keys(string token, Span<int> buffer)
+    {
+        var s = token.AsSpan();
+        if (s.Length < 2)
+        {
+            return [];
+        }
+
+        var n = 0;
+        var a = Code(s[0]);
+        var b = Code(s[1]);
+        for (var i = 2; ; i++)
+        {
+            buffer[n++] = TrigramSlots + (a << 6) + b;
+            if (i == s.Length)
+            {
+                return buffer[..n];
+            }
+
+            var c = Code(s[i]);
+            buffer[n++] = (a << 12) + (b << 6) + c;
+            a = b;
+            b = c;
+        }
+    }
+
     private static int Code(char c) => c < 128 ? Codes[c] : 63;
 
     private static byte[] BuildCodes()

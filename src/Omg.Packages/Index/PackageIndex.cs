@@ -17,8 +17,8 @@ public sealed class PackageIndex
     private readonly Vocabulary _vocabulary;
     private readonly Postings _text;
     private readonly Postings _names;
-    private readonly Dictionary<string, PackageRecord[]> _byName;
-    private readonly Dictionary<string, PackageRecord[]> _byNameIgnoreCase;
+    private readonly Dictionary<string, (int Start, int Count)> _byName;
+    private readonly Dictionary<string, (int Start, int Count)> _byMixedCaseName;
     private readonly NameSuggester _suggester;
 
     /// <summary>Builds the index from what the sources loaded.</summary>
@@ -55,7 +55,7 @@ public sealed class PackageIndex
         }
 
         (_vocabulary, _text, _names) = builder.Build();
-        (_byName, _byNameIgnoreCase) = GroupByName(_docs);
+        (_byName, _byMixedCaseName) = GroupByName(_docs, _lowerNames);
         _suggester = BuildSuggester(_docs, _lowerNames);
         BuiltAt = DateTimeOffset.UtcNow;
         BuildDuration = Stopwatch.GetElapsedTime(started);
@@ -200,9 +200,18 @@ public sealed class PackageIndex
     public IReadOnlyList<PackageRecord> Find(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return _byName.TryGetValue(name, out var exact) ? exact
-            : _byNameIgnoreCase.TryGetValue(name, out var folded) ? folded
-            : [];
+        if (_byName.TryGetValue(name, out var group))
+        {
+            return new ArraySegment<PackageRecord>(_docs, group.Start, group.Count);
+        }
+
+        var lower = name.ToLowerInvariant();
+        if (_byName.TryGetValue(lower, out group) || _byMixedCaseName.TryGetValue(lower, out group))
+        {
+            return new ArraySegment<PackageRecord>(_docs, group.Start, group.Count);
+        }
+
+        return Array.Empty<PackageRecord>();
     }
 
     /// <summary>
@@ -297,10 +306,12 @@ public sealed class PackageIndex
         return lower;
     }
 
-    private static (Dictionary<string, PackageRecord[]>, Dictionary<string, PackageRecord[]>) GroupByName(PackageRecord[] docs)
+    private static (Dictionary<string, (int, int)>, Dictionary<string, (int, int)>) GroupByName(PackageRecord[] docs, string[] lowerNames)
     {
-        var exact = new Dictionary<string, PackageRecord[]>(docs.Length, StringComparer.Ordinal);
-        var folded = new Dictionary<string, PackageRecord[]>(docs.Length, StringComparer.OrdinalIgnoreCase);
+        // Equal names are adjacent. Only names with upper-case letters (PyPI, npm) need the
+        // case-insensitive map, keyed by the lower-cased name; the first spelling wins.
+        var exact = new Dictionary<string, (int, int)>(docs.Length, StringComparer.Ordinal);
+        var mixed = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
         for (var i = 0; i < docs.Length;)
         {
             var j = i + 1;
@@ -309,13 +320,16 @@ public sealed class PackageIndex
                 j++;
             }
 
-            var group = docs[i..j];
-            exact[docs[i].Name] = group;
-            folded.TryAdd(docs[i].Name, group);
+            exact[docs[i].Name] = (i, j - i);
+            if (!ReferenceEquals(lowerNames[i], docs[i].Name) && lowerNames[i] != docs[i].Name)
+            {
+                mixed.TryAdd(lowerNames[i], (i, j - i));
+            }
+
             i = j;
         }
 
-        return (exact, folded);
+        return (exact, mixed);
     }
 
     private static NameSuggester BuildSuggester(PackageRecord[] docs, string[] lowerNames)

@@ -1,40 +1,32 @@
-using System.Numerics;
-
 namespace Omg.Packages.Index;
 
 /// <summary>
 /// Best names of any contiguous range of the sorted name array by (installed first, shorter, name),
-/// from a sparse table of range minima: the few best of a block of thousands of names sharing a
-/// prefix cost O(limit log limit) instead of a visit each.
+/// from a segment tree of range minima: the few best of a block of thousands of names sharing a
+/// prefix cost O(limit log n) instead of a visit each.
 /// </summary>
 internal sealed class RangeBest
 {
     private const int IndexBits = 24;
     private readonly long[] _keys;
-    private readonly int[][] _levels;
+    private readonly int[] _tree;
+    private readonly int _n;
 
     public RangeBest(string[] names, bool[] installed)
     {
-        _keys = new long[names.Length];
-        for (var i = 0; i < names.Length; i++)
+        _n = names.Length;
+        _keys = new long[_n];
+        _tree = new int[2 * Math.Max(1, _n)];
+        for (var i = 0; i < _n; i++)
         {
             _keys[i] = ((installed[i] ? 0L : 1L) << 44) | ((long)Math.Min(names[i].Length, 0xFFFFF) << IndexBits) | (uint)i;
+            _tree[_n + i] = i;
         }
 
-        var levels = new List<int[]> { Enumerable.Range(0, names.Length).ToArray() };
-        for (var width = 2; width <= names.Length; width *= 2)
+        for (var p = _n - 1; p > 0; p--)
         {
-            var below = levels[^1];
-            var level = new int[names.Length - width + 1];
-            for (var i = 0; i < level.Length; i++)
-            {
-                level[i] = Better(below[i], below[i + (width / 2)]);
-            }
-
-            levels.Add(level);
+            _tree[p] = Better(_tree[2 * p], _tree[(2 * p) + 1]);
         }
-
-        _levels = [.. levels];
     }
 
     /// <summary>Offers the best names of [<paramref name="from"/>, <paramref name="to"/>] until the collector refuses.</summary>
@@ -74,10 +66,24 @@ internal sealed class RangeBest
     private static Candidate ToCandidate(long key, int prefixDistance, int fullDistance) =>
         new(prefixDistance, fullDistance, key >> 44 != 0, (int)((key >> IndexBits) & 0xFFFFF), (int)(key & ((1L << IndexBits) - 1)));
 
+    /// <summary>Index of the best key in [from, to] (bottom-up segment tree query).</summary>
     private int Best(int from, int to)
     {
-        var level = BitOperations.Log2((uint)(to - from + 1));
-        return Better(_levels[level][from], _levels[level][to - (1 << level) + 1]);
+        var best = from;
+        for (int l = from + _n, r = to + _n + 1; l < r; l >>= 1, r >>= 1)
+        {
+            if ((l & 1) == 1)
+            {
+                best = Better(best, _tree[l++]);
+            }
+
+            if ((r & 1) == 1)
+            {
+                best = Better(best, _tree[--r]);
+            }
+        }
+
+        return best;
     }
 
     private int Better(int a, int b) => _keys[a] <= _keys[b] ? a : b;

@@ -77,6 +77,7 @@ internal sealed class Vocabulary
         var last = new int[Grams.Slots];
         int[] fill = [];
         int[] gramTokens = [];
+        Span<int> keys = stackalloc int[256];
         for (var pass = 0; pass < 2; pass++)
         {
             if (pass == 1)
@@ -93,36 +94,27 @@ internal sealed class Vocabulary
             Array.Fill(last, -1);
             for (var t = 0; t < tokens.Length; t++)
             {
-                var s = tokens[t].AsSpan();
-                for (var i = 0; i + 2 <= s.Length; i++)
+                var buffer = tokens[t].Length * 2 <= keys.Length ? keys : new int[tokens[t].Length * 2];
+                foreach (var key in Grams.Keys(tokens[t], buffer))
                 {
-                    Visit(Grams.Key(s.Slice(i, 2)), t, pass);
-                    if (i + 3 <= s.Length)
+                    if (last[key] == t)
                     {
-                        Visit(Grams.Key(s.Slice(i, 3)), t, pass);
+                        continue;
+                    }
+
+                    last[key] = t;
+                    if (pass == 0)
+                    {
+                        start[key + 1]++;
+                    }
+                    else
+                    {
+                        gramTokens[fill[key]++] = t;
                     }
                 }
             }
         }
 
         return new Vocabulary(tokens, start, gramTokens);
-
-        void Visit(int key, int t, int pass)
-        {
-            if (last[key] == t)
-            {
-                return;
-            }
-
-            last[key] = t;
-            if (pass == 0)
-            {
-                start[key + 1]++;
-            }
-            else
-            {
-                gramTokens[fill[key]++] = t;
-            }
-        }
     }
 }
