@@ -12,11 +12,15 @@ internal sealed class NameSuggester
 {
     private const int MaxQuery = 64;
 
+    /// <summary>Depths whose block ends are precomputed (most prunes happen in the first few characters).</summary>
+    private const int SkipDepths = 8;
+
     private readonly string[] _lower;
     private readonly string[] _display;
     private readonly bool[] _installed;
     private readonly int[] _lcp;
     private readonly RangeBest _best;
+    private readonly int[][] _blockEnd;
 
     /// <param name="lower">Distinct lower-cased names in ordinal order.</param>
     /// <param name="display">The name to return for each entry.</param>
@@ -32,14 +36,27 @@ internal sealed class NameSuggester
         {
             _lcp[i] = lower[i].AsSpan().CommonPrefixLength(lower[i - 1]);
         }
+
+        // _blockEnd[d - 1][i]: first index after i whose name does not share i's first d characters.
+        _blockEnd = new int[SkipDepths][];
+        for (var d = 1; d <= SkipDepths; d++)
+        {
+            var end = new int[lower.Length];
+            for (var j = lower.Length - 1; j >= 0; j--)
+            {
+                end[j] = j + 1 == lower.Length || _lcp[j + 1] < d ? j + 1 : end[j + 1];
+            }
+
+            _blockEnd[d - 1] = end;
+        }
     }
 
     /// <summary>The largest distance accepted for a query of <paramref name="length"/> characters.</summary>
     public static int MaxDistance(int length) => length switch
     {
         <= 2 => 0,
-        <= 5 => 1,
-        <= 9 => 2,
+        <= 6 => 1,
+        <= 10 => 2,
         _ => 3,
     };
 
@@ -80,8 +97,8 @@ internal sealed class NameSuggester
             var pruned = false;
             for (var r = valid + 1; r <= rows; r++)
             {
-                var rowMin = FillRow(d, width, r, name, word);
-                bestPrefix[r] = Math.Min(bestPrefix[r - 1], d[(r * width) + m]);
+                var rowMin = FillRow(d, width, r, name, word, k);
+                bestPrefix[r] = Math.Min(bestPrefix[r - 1], Cell(d, width, r, m, k));
                 valid = r;
                 if (rowMin > k)
                 {
@@ -95,7 +112,7 @@ internal sealed class NameSuggester
                 // Every name sharing this prefix has the prefix distance found above it and a
                 // whole-name distance beyond the bound: offer the block's best without more rows.
                 var end = SkipPrefix(i, valid);
-                if (bestPrefix[valid - 1] <= k)
+                if (bestPrefix[valid - 1] <= k && top.CouldAccept(new Candidate(bestPrefix[valid - 1], k + 1, false, valid, i)))
                 {
                     _best.Offer(i, end - 1, bestPrefix[valid - 1], k + 1, top, queue);
                 }
@@ -115,7 +132,7 @@ internal sealed class NameSuggester
                     var from = i;
                     if (name.Length == maxDepth)
                     {
-                        top.Offer(new Candidate(prefixDistance, Math.Min(d[(maxDepth * width) + m], k + 1), !_installed[i], name.Length, i));
+                        top.Offer(new Candidate(prefixDistance, Cell(d, width, maxDepth, m, k), !_installed[i], name.Length, i));
                         from++;
                     }
 
@@ -131,7 +148,7 @@ internal sealed class NameSuggester
 
             if (prefixDistance <= k)
             {
-                top.Offer(new Candidate(prefixDistance, Math.Min(d[(name.Length * width) + m], k + 1), !_installed[i], name.Length, i));
+                top.Offer(new Candidate(prefixDistance, Cell(d, width, name.Length, m, k), !_installed[i], name.Length, i));
             }
 
             i++;
@@ -140,14 +157,32 @@ internal sealed class NameSuggester
         return top.Names(_display);
     }
 
-    private static int FillRow(Span<int> d, int width, int r, string name, ReadOnlySpan<char> word)
+    /// <summary>
+    /// Computes row <paramref name="r"/> inside the diagonal band |r - j| &lt;= k only (Ukkonen's
+    /// cut-off: any alignment leaving the band costs more than k). The cells just outside the band
+    /// are set to k + 1 so the next row reads a correct "too far" value rather than a stale one.
+    /// </summary>
+    private static int FillRow(Span<int> d, int width, int r, string name, ReadOnlySpan<char> word, int k)
     {
+        var m = width - 1;
         var row = d.Slice(r * width, width);
         var prev = d.Slice((r - 1) * width, width);
         var c = name[r - 1];
+        var lo = Math.Max(1, r - k);
+        var hi = Math.Min(m, r + k);
         row[0] = r;
+        if (lo > 1)
+        {
+            row[lo - 1] = k + 1;
+        }
+
+        if (hi < m)
+        {
+            row[hi + 1] = k + 1;
+        }
+
         var rowMin = r;
-        for (var j = 1; j < width; j++)
+        for (var j = lo; j <= hi; j++)
         {
             var cost = c == word[j - 1] ? 0 : 1;
             var v = Math.Min(Math.Min(prev[j] + 1, row[j - 1] + 1), prev[j - 1] + cost);
@@ -156,6 +191,7 @@ internal sealed class NameSuggester
                 v = Math.Min(v, d[((r - 2) * width) + j - 2] + 1);
             }
 
+            v = Math.Min(v, k + 1);
             row[j] = v;
             rowMin = Math.Min(rowMin, v);
         }
@@ -163,9 +199,18 @@ internal sealed class NameSuggester
         return rowMin;
     }
 
+    /// <summary>Distance at (r, j), capped at k + 1; cells outside the band are beyond the bound.</summary>
+    private static int Cell(Span<int> d, int width, int r, int j, int k) =>
+        Math.Abs(r - j) <= k ? Math.Min(d[(r * width) + j], k + 1) : k + 1;
+
     /// <summary>First index after <paramref name="i"/> whose name does not share the first <paramref name="length"/> characters of name <paramref name="i"/>.</summary>
     private int SkipPrefix(int i, int length)
     {
+        if (length <= SkipDepths)
+        {
+            return _blockEnd[length - 1][i];
+        }
+
         // Galloping then binary search over the LCP array: blocks are mostly small, and a linear
         // scan would make every query touch all names.
         var step = 1;

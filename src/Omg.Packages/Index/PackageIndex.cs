@@ -217,7 +217,7 @@ public sealed class PackageIndex
     /// <summary>
     /// Package names for completion and "did you mean": names starting with the query first, then
     /// names whose closest prefix is within a few typos (optimal string alignment distance, bound
-    /// growing with the query: 0 up to 2 characters, 1 up to 5, 2 up to 9, then 3), ranked by that
+    /// growing with the query: 0 up to 2 characters, 1 up to 6, 2 up to 10, then 3), ranked by that
     /// distance, then whole-name distance, installed first, shorter first, name.
     /// </summary>
     public IReadOnlyList<string> Suggest(string query, int limit)
