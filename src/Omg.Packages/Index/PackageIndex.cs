@@ -37,26 +37,26 @@ public sealed class PackageIndex
         _docs = Collect(loaded);
         _lowerNames = new string[_docs.Length];
         _lowerProvides = new string[_docs.Length][];
-        var builder = new TextIndexBuilder(_docs.Length);
         for (var i = 0; i < _docs.Length; i++)
         {
-            var p = _docs[i];
-            _lowerNames[i] = p.Name.ToLowerInvariant();
-            _lowerProvides[i] = LowerAll(p.Provides);
-            builder.BeginDocument();
-            builder.AddName(p.Name);
-            foreach (var provided in p.Provides)
-            {
-                builder.AddName(provided);
-            }
-
-            builder.AddText(p.Description);
-            builder.AddText(p.LongDescription);
+            _lowerNames[i] = _docs[i].Name.ToLowerInvariant();
+            _lowerProvides[i] = LowerAll(_docs[i].Provides);
         }
 
-        (_vocabulary, _text, _names) = builder.Build();
-        (_byName, _byMixedCaseName) = GroupByName(_docs, _lowerNames);
-        _suggester = BuildSuggester(_docs, _lowerNames);
+        // The text index and the name structures are independent: build them side by side.
+        (Vocabulary, Postings, Postings)? text = null;
+        (Dictionary<string, (int, int)>, Dictionary<string, (int, int)>)? groups = null;
+        NameSuggester? suggester = null;
+        Parallel.Invoke(
+            () => text = BuildText(_docs),
+            () =>
+            {
+                groups = GroupByName(_docs, _lowerNames);
+                suggester = BuildSuggester(_docs, _lowerNames);
+            });
+        (_vocabulary, _text, _names) = text!.Value;
+        (_byName, _byMixedCaseName) = groups!.Value;
+        _suggester = suggester!;
         BuiltAt = DateTimeOffset.UtcNow;
         BuildDuration = Stopwatch.GetElapsedTime(started);
     }
@@ -138,13 +138,15 @@ public sealed class PackageIndex
 
     private PackageRecord[] TopHits(string[] words, ReadOnlySpan<ulong> all, ReadOnlySpan<ulong> named, int limit)
     {
-        // Packages matched through their name or provides are ranked precisely; the rest are
-        // description-only matches whose order is the index order (name), so they need no sort.
-        var namedCount = PopCount(named);
-        var keys = ArrayPool<long>.Shared.Rent(Math.Max(1, namedCount));
+        // Ties break by name, which is the index order, so each rank needs only its first `limit`
+        // packages in bitset order: one pass into per-rank buckets, no sort. Description-only
+        // matches come last, also in index order.
+        var rankCount = (int)MatchKind.Description;
+        var buckets = ArrayPool<int>.Shared.Rent(rankCount * limit);
+        Span<int> counts = stackalloc int[rankCount];
+        counts.Clear();
         try
         {
-            var n = 0;
             foreach (var doc in SetBits(named))
             {
                 var best = MatchKind.Description;
@@ -154,20 +156,20 @@ public sealed class PackageIndex
                     best = kind < best ? kind : best;
                 }
 
-                keys[n++] = ((long)best << 32) | (uint)doc;
+                var rank = (int)best;
+                if (rank < rankCount && counts[rank] < limit)
+                {
+                    buckets[(rank * limit) + counts[rank]++] = doc;
+                }
             }
 
-            var ranked = keys.AsSpan(0, n);
-            ranked.Sort();
             var hits = new List<PackageRecord>(Math.Min(limit, PopCount(all)));
-            foreach (var key in ranked)
+            for (var rank = 0; rank < rankCount; rank++)
             {
-                if (hits.Count == limit)
+                for (var b = 0; b < counts[rank] && hits.Count < limit; b++)
                 {
-                    return [.. hits];
+                    hits.Add(_docs[buckets[(rank * limit) + b]]);
                 }
-
-                hits.Add(_docs[(int)key]);
             }
 
             foreach (var doc in SetBits(all))
@@ -187,7 +189,7 @@ public sealed class PackageIndex
         }
         finally
         {
-            ArrayPool<long>.Shared.Return(keys);
+            ArrayPool<int>.Shared.Return(buckets);
         }
     }
 
@@ -229,6 +231,25 @@ public sealed class PackageIndex
     /// <summary>Size figures of the inverted indexes, for diagnostics and benchmarks.</summary>
     public string DescribeIndex() =>
         $"{_docs.Length} packages, {_vocabulary.Count} tokens, {_text.Count} text postings, {_names.Count} name postings";
+
+    private static (Vocabulary, Postings, Postings) BuildText(PackageRecord[] docs)
+    {
+        var builder = new TextIndexBuilder(docs.Length);
+        foreach (var p in docs)
+        {
+            builder.BeginDocument();
+            builder.AddName(p.Name);
+            foreach (var provided in p.Provides)
+            {
+                builder.AddName(provided);
+            }
+
+            builder.AddText(p.Description);
+            builder.AddText(p.LongDescription);
+        }
+
+        return builder.Build();
+    }
 
     private static PackageRecord[] Collect(SourceLoadResult[] loaded)
     {
