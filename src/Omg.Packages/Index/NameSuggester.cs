@@ -71,10 +71,27 @@ internal sealed class NameSuggester
         Span<char> qBuffer = stackalloc char[MaxQuery];
         var m = q[..Math.Min(q.Length, MaxQuery)].ToLowerInvariant(qBuffer);
         ReadOnlySpan<char> word = qBuffer[..m];
-        var k = MaxDistance(m);
+
+        // Fewest typos first: a wider bound only runs when the narrower one did not fill the list,
+        // which keeps the common cases (a prefix, one typo) as cheap as their narrow walk.
+        TopCandidates top = null!;
+        for (var bound = 0; bound <= MaxDistance(m); bound++)
+        {
+            top = Walk(word, bound, limit);
+            if (top.IsFull)
+            {
+                break;
+            }
+        }
+
+        return top.Names(_display);
+    }
+
+    private TopCandidates Walk(ReadOnlySpan<char> word, int k, int limit)
+    {
+        var m = word.Length;
         var maxDepth = m + k;
         var width = m + 1;
-
         Span<int> d = stackalloc int[(maxDepth + 1) * width];
         Span<int> bestPrefix = stackalloc int[maxDepth + 1];
         for (var j = 0; j <= m; j++)
@@ -154,7 +171,7 @@ internal sealed class NameSuggester
             i++;
         }
 
-        return top.Names(_display);
+        return top;
     }
 
     /// <summary>

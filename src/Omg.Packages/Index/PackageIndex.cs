@@ -220,7 +220,8 @@ public sealed class PackageIndex
     /// Package names for completion and "did you mean": names starting with the query first, then
     /// names whose closest prefix is within a few typos (optimal string alignment distance, bound
     /// growing with the query: 0 up to 2 characters, 1 up to 6, 2 up to 10, then 3), ranked by that
-    /// distance, then whole-name distance, installed first, shorter first, name.
+    /// distance, then whole-name distance, installed first, shorter first, name. The bound is raised
+    /// from 0 one step at a time and the first bound that fills <paramref name="limit"/> names wins.
     /// </summary>
     public IReadOnlyList<string> Suggest(string query, int limit)
     {

@@ -8,6 +8,9 @@ internal sealed class TopCandidates
 
     public TopCandidates(int limit) => _items = new Candidate[limit];
 
+    /// <summary>True when it holds as many candidates as it may.</summary>
+    public bool IsFull => _count == _items.Length;
+
     /// <summary>False when the collection is full of candidates at least as good.</summary>
     public bool CouldAccept(Candidate best) => _count < _items.Length || best.CompareTo(_items[_count - 1]) < 0;
 
