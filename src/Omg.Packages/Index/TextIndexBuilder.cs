@@ -6,7 +6,8 @@ namespace Omg.Packages.Index;
 /// <summary>
 /// Builds one <see cref="Vocabulary"/> and two <see cref="Postings"/> over it: all text (names,
 /// provides, descriptions) and names only (names and provides). Documents are added in order; tokens
-/// are lower-cased into a stack buffer and looked up by span, so only distinct tokens allocate.
+/// are lower-cased into a stack buffer and interned by span (<see cref="TokenTable"/>), so only
+/// distinct tokens allocate.
 /// </summary>
 internal sealed class TextIndexBuilder
 {
@@ -14,18 +15,14 @@ internal sealed class TextIndexBuilder
     // (char.IsWhiteSpace) keeps tokens supersets, so substring matching stays exact.
     private static readonly SearchValues<char> Separators = SearchValues.Create(" \t\n\r\f\v");
 
-    private readonly Dictionary<string, int> _ids;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly List<string> _tokens;
+    private readonly TokenTable _table;
     private readonly Field _text;
     private readonly Field _names;
     private int _doc = -1;
 
     public TextIndexBuilder(int documents)
     {
-        _ids = new Dictionary<string, int>(documents * 2);
-        _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
-        _tokens = new List<string>(documents * 2);
+        _table = new TokenTable(documents * 2);
         _text = new Field(documents * 16);
         _names = new Field(documents * 2);
     }
@@ -82,21 +79,13 @@ internal sealed class TextIndexBuilder
             lower = token.ToString().ToLowerInvariant();
         }
 
-        if (!_lookup.TryGetValue(lower, out var id))
-        {
-            id = _tokens.Count;
-            var s = lower.ToString();
-            _ids.Add(s, id);
-            _tokens.Add(s);
-        }
-
-        return id;
+        return _table.Intern(lower);
     }
 
     /// <summary>The vocabulary, the all-text postings and the names-only postings.</summary>
     public (Vocabulary Vocabulary, Postings Text, Postings Names) Build()
     {
-        var tokens = _tokens.ToArray();
+        var tokens = _table.Tokens.ToArray();
         return (Vocabulary.Build(tokens), _text.Invert(tokens.Length), _names.Invert(tokens.Length));
     }
 
