@@ -1,0 +1,124 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+
+namespace Omg.Packages.Index;
+
+/// <summary>
+/// Builds one <see cref="Vocabulary"/> and two <see cref="Postings"/> over it: all text (names,
+/// provides, descriptions) and names only (names and provides). Documents are added in order; tokens
+/// are lower-cased into a stack buffer and interned by span (<see cref="TokenTable"/>), so only
+/// distinct tokens allocate.
+/// </summary>
+internal sealed class TextIndexBuilder
+{
+    // Only ASCII whitespace splits tokens: splitting on fewer characters than the query splitter
+    // (char.IsWhiteSpace) keeps tokens supersets, so substring matching stays exact.
+    private static readonly SearchValues<char> Separators = SearchValues.Create(" \t\n\r\f\v");
+
+    private readonly TokenTable _table;
+    private readonly Field _text;
+    private readonly Field _names;
+    private int _doc = -1;
+
+    public TextIndexBuilder(int documents)
+    {
+        _table = new TokenTable(documents * 2);
+        _text = new Field(documents * 16);
+        _names = new Field(documents * 2);
+    }
+
+    /// <summary>Starts the next document; text added afterwards belongs to it.</summary>
+    public void BeginDocument()
+    {
+        _doc++;
+        _text.Begin();
+        _names.Begin();
+    }
+
+    /// <summary>Adds a name or provided name of the current document (it is also text).</summary>
+    public void AddName(ReadOnlySpan<char> name) => Add(name, true);
+
+    /// <summary>Adds description text of the current document.</summary>
+    public void AddText(ReadOnlySpan<char> text) => Add(text, false);
+
+    private void Add(ReadOnlySpan<char> text, bool isName)
+    {
+        while (!text.IsEmpty)
+        {
+            var end = text.IndexOfAny(Separators);
+            var token = end < 0 ? text : text[..end];
+            if (!token.IsEmpty)
+            {
+                var id = Intern(token);
+                _text.Add(id, _doc);
+                if (isName)
+                {
+                    _names.Add(id, _doc);
+                }
+            }
+
+            if (end < 0)
+            {
+                break;
+            }
+
+            text = text[(end + 1)..];
+        }
+    }
+
+    private int Intern(ReadOnlySpan<char> token)
+    {
+        Span<char> buffer = stackalloc char[128];
+        scoped ReadOnlySpan<char> lower;
+        if (token.Length <= buffer.Length)
+        {
+            lower = buffer[..token.ToLowerInvariant(buffer)];
+        }
+        else
+        {
+            lower = token.ToString().ToLowerInvariant();
+        }
+
+        return _table.Intern(lower);
+    }
+
+    /// <summary>The vocabulary, the all-text postings and the names-only postings.</summary>
+    public (Vocabulary Vocabulary, Postings Text, Postings Names) Build()
+    {
+        var tokens = _table.Tokens.ToArray();
+        return (Vocabulary.Build(tokens), _text.Invert(tokens.Length), _names.Invert(tokens.Length));
+    }
+
+    /// <summary>Document-major token ids of one field, each token once per document.</summary>
+    private sealed class Field(int capacity)
+    {
+        private readonly List<int> _pairs = new(capacity);
+        private readonly List<int> _docStart = [];
+        private int[] _lastDoc = new int[1024];
+
+        public void Begin() => _docStart.Add(_pairs.Count);
+
+        public void Add(int token, int doc)
+        {
+            if (token >= _lastDoc.Length)
+            {
+                Array.Resize(ref _lastDoc, Math.Max(_lastDoc.Length * 2, token + 1));
+            }
+
+            // Slots hold document + 1, so the zero of a fresh slot never equals a document.
+            if (_lastDoc[token] == doc + 1)
+            {
+                return;
+            }
+
+            _lastDoc[token] = doc + 1;
+            _pairs.Add(token);
+        }
+
+        public Postings Invert(int tokenCount)
+        {
+            _docStart.Add(_pairs.Count);
+            return Postings.Invert(tokenCount, CollectionsMarshal.AsSpan(_pairs), CollectionsMarshal.AsSpan(_docStart));
+        }
+    }
+}

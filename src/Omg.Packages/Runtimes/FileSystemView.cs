@@ -1,0 +1,133 @@
+namespace Omg.Packages.Runtimes;
+
+/// <summary>
+/// Read-only access to a filesystem tree mounted at a root (like <c>dpkg --root</c>): every path
+/// given and returned is as seen inside the root, and symbolic links are resolved inside it too,
+/// so an absolute link target in a chroot does not escape to the host. Errors read as absence.
+/// </summary>
+internal sealed class FileSystemView
+{
+    private const int MaxLinkHops = 40;
+
+    public FileSystemView(string root)
+    {
+        Root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        if (Root.Length == 0)
+        {
+            Root = "/";
+        }
+    }
+
+    /// <summary>The host path of the root.</summary>
+    public string Root { get; }
+
+    /// <summary>The host path of an in-root path.</summary>
+    public string Map(string path) => Root == "/" ? path : Root + path;
+
+    public bool FileExists(string path) => File.Exists(Map(path));
+
+    public bool DirectoryExists(string path) => Directory.Exists(Map(path));
+
+    /// <summary>True when the last component of <paramref name="path"/> is a symbolic link.</summary>
+    public bool IsLink(string path)
+    {
+        try
+        {
+            return new FileInfo(Map(path)).LinkTarget is not null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Subdirectories (in-root paths), ordinal order; empty when unreadable.</summary>
+    public IReadOnlyList<string> Directories(string path, string pattern = "*") => List(path, pattern, true);
+
+    /// <summary>Files (in-root paths), ordinal order; empty when unreadable.</summary>
+    public IReadOnlyList<string> Files(string path, string pattern = "*") => List(path, pattern, false);
+
+    private string[] List(string path, string pattern, bool directories)
+    {
+        try
+        {
+            var host = Map(path);
+            var found = directories ? Directory.GetDirectories(host, pattern) : Directory.GetFiles(host, pattern);
+            var inRoot = Array.ConvertAll(found, f => Path.Join(path, Path.GetFileName(f)));
+            Array.Sort(inRoot, StringComparer.Ordinal);
+            return inRoot;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>The text of a file, or null when it cannot be read.</summary>
+    public string? ReadText(string path)
+    {
+        try
+        {
+            return File.ReadAllText(Map(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The canonical in-root path of <paramref name="path"/>: every component's links followed
+    /// (relative to the link's directory, absolute ones from the root), <c>.</c> and <c>..</c> folded.
+    /// </summary>
+    public string Resolve(string path)
+    {
+        var pending = new List<string>(path.Split('/', StringSplitOptions.RemoveEmptyEntries));
+        var current = "/";
+        var hops = 0;
+        while (pending.Count > 0)
+        {
+            var part = pending[0];
+            pending.RemoveAt(0);
+            if (part == ".")
+            {
+                continue;
+            }
+
+            if (part == "..")
+            {
+                current = Path.GetDirectoryName(current) ?? "/";
+                continue;
+            }
+
+            var next = current == "/" ? "/" + part : current + "/" + part;
+            var target = LinkTarget(next);
+            if (target is null || ++hops > MaxLinkHops)
+            {
+                current = next;
+                continue;
+            }
+
+            if (target.StartsWith('/'))
+            {
+                current = "/";
+            }
+
+            pending.InsertRange(0, target.Split('/', StringSplitOptions.RemoveEmptyEntries));
+        }
+
+        return current;
+    }
+
+    private string? LinkTarget(string path)
+    {
+        try
+        {
+            return new FileInfo(Map(path)).LinkTarget;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}

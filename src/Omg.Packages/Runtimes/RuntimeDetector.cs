@@ -1,0 +1,43 @@
+namespace Omg.Packages.Runtimes;
+
+/// <summary>
+/// Finds language runtimes by reading the filesystem only (no process is started, nothing leaves the
+/// machine): Python (system, <c>/usr/local</c>, pyenv), Node (system, nvm), Go, Rust (rustup), Java,
+/// .NET SDKs and runtimes, Ruby (system, rbenv). A runtime is the default when the plain command
+/// (<c>python3</c>, <c>node</c>, <c>go</c>, <c>rustc</c>, <c>java</c>, <c>dotnet</c>, <c>ruby</c>)
+/// found first on the search path resolves, after following symlinks, into it; pyenv and rbenv shims
+/// and rustup proxies are followed to the version their managers select.
+/// </summary>
+public sealed class RuntimeDetector : IRuntimeDetector
+{
+    private readonly RuntimeDetectorOptions _options;
+
+    /// <summary>Creates a detector; default options read the live system.</summary>
+    public RuntimeDetector(RuntimeDetectorOptions? options = null) => _options = options ?? new RuntimeDetectorOptions();
+
+    /// <inheritdoc />
+    public IReadOnlyList<RuntimeInfo> Detect(CancellationToken cancellationToken)
+    {
+        var fs = new FileSystemView(_options.Root);
+        var home = _options.ResolvedHome;
+        var families = new Func<FileSystemView, string, IEnumerable<RuntimeCandidate>>[]
+        {
+            PythonFinder.Find, NodeFinder.Find, GoFinder.Find, RustFinder.Find, JavaFinder.Find, DotnetFinder.Find, RubyFinder.Find,
+        };
+        var found = new List<RuntimeInfo>();
+        foreach (var find in families)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var candidates = find(fs, home).ToList();
+            if (candidates.Count == 0)
+            {
+                continue;
+            }
+
+            var defaults = DefaultRuntimeResolver.Defaults(fs, home, _options.ResolvedSearchPath, candidates);
+            found.AddRange(candidates.Select(c => defaults.Contains(c) ? c.Info with { IsDefault = true } : c.Info));
+        }
+
+        return found;
+    }
+}

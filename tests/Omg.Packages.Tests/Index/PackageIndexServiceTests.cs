@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using Omg.Packages.Index;
+using Omg.Packages.Runtimes;
+
+namespace Omg.Packages.Tests.Index;
+
+public sealed class PackageIndexServiceTests : IDisposable
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(2);
+    private readonly string _dir = Directory.CreateTempSubdirectory("omg-index-").FullName;
+    private readonly ConcurrentQueue<string> _log = new();
+
+    public void Dispose() => Directory.Delete(_dir, true);
+
+    private PackageIndexService Service(params IPackageSource[] sources) =>
+        new(sources, new FixedRuntimes(), new PackageIndexServiceOptions { Debounce = TimeSpan.FromMilliseconds(50) }, _log.Enqueue);
+
+    [Fact]
+    public async Task ServesEmptyUntilStartedThenTheFirstBuild()
+    {
+        await using var service = Service(new FakeSource("apt", () => Fake.Result(Fake.Package("vim", "editor"))));
+        Assert.Same(PackageIndex.Empty, service.Current);
+        Assert.Same(PackageIndex.Empty, await service.GetAsync(TimeSpan.FromMilliseconds(10), CancellationToken.None));
+
+        service.Start();
+        var index = await service.Ready.WaitAsync(Deadline);
+
+        Assert.Same(index, service.Current);
+        Assert.Equal("vim", Assert.Single(index.Find("vim")).Name);
+        Assert.Equal("python", Assert.Single(index.Runtimes).Name);
+    }
+
+    [Fact]
+    public async Task KeepsTheLastGoodDataOfASourceThatThrows()
+    {
+        var fail = false;
+        var flaky = new FakeSource("npm", () => fail
+            ? throw new InvalidOperationException("boom")
+            : Fake.Result(Fake.Package("left-pad", source: "npm")));
+        var steady = new FakeSource("apt", () => Fake.Result(Fake.Package("vim")));
+        await using var service = Service(steady, flaky);
+        service.Start();
+        await service.Ready.WaitAsync(Deadline);
+
+        fail = true;
+        var index = await service.RebuildAsync(CancellationToken.None);
+
+        Assert.Single(index.Find("left-pad"));
+        Assert.Single(index.Find("vim"));
+        Assert.Contains(index.Problems, p => p.StartsWith("npm: load failed", StringComparison.Ordinal) && p.Contains("boom"));
+        Assert.Contains(_log, l => l.Contains("boom"));
+        Assert.Equal(2, flaky.Loads);
+    }
+
+    [Fact]
+    public async Task AFirstLoadFailureYieldsAnEmptySourceAndAProblem()
+    {
+        await using var service = Service(new FakeSource("pypi", () => throw new IOException("unreadable")));
+        service.Start();
+        var index = await service.Ready.WaitAsync(Deadline);
+
+        Assert.Empty(index.Packages);
+        Assert.Contains(index.Problems, p => p.Contains("unreadable"));
+    }
+
+    [Fact]
+    public async Task FollowsAFileThatIsReplacedByRename()
+    {
+        var status = Path.Combine(_dir, "status");
+        await File.WriteAllTextAsync(status, "alpha\n");
+        var source = new FakeSource("apt", () => Fake.Result(File.ReadAllLines(status)
+            .Where(l => l.Length > 0).Select(n => Fake.Package(n, "from file")).ToArray()), status);
+        await using var service = Service(source);
+        service.Start();
+        await service.Ready.WaitAsync(Deadline);
+        Assert.Equal(1, service.Current.Search("from", 10).Total);
+
+        // dpkg writes status-new and renames it over status.
+        var next = Path.Combine(_dir, "status-new");
+        await File.WriteAllTextAsync(next, "alpha\nbeta\ngamma\n");
+        File.Move(next, status, overwrite: true);
+
+        await WaitUntil(() => service.Current.Search("from", 10).Total == 3);
+        Assert.Single(service.Current.Find("gamma"));
+    }
+
+    [Fact]
+    public async Task FollowsADirectoryAndOnlyReloadsTheChangedSource()
+    {
+        var lists = Directory.CreateDirectory(Path.Combine(_dir, "lists")).FullName;
+        var watched = new FakeSource("apt", () => Fake.Result(Directory.GetFiles(lists)
+            .Select(f => Fake.Package(Path.GetFileName(f), "listed")).ToArray()), lists);
+        var other = new FakeSource("npm", () => Fake.Result(), Path.Combine(_dir, "missing", "dir"));
+        await using var service = Service(watched, other);
+        service.Start();
+        await service.Ready.WaitAsync(Deadline);
+
+        await File.WriteAllTextAsync(Path.Combine(lists, "newpkg"), "x");
+
+        await WaitUntil(() => service.Current.Find("newpkg").Count == 1);
+        Assert.Equal(1, other.Loads);
+        Assert.True(watched.Loads >= 2);
+        Assert.Contains(_log, l => l.Contains("not watching"));
+    }
+
+    [Fact]
+    public async Task DisposeStopsAndCancelsReady()
+    {
+        var service = Service(new FakeSource("apt", () => Fake.Result()));
+        await service.DisposeAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => service.Ready);
+        Assert.Throws<ObjectDisposedException>(service.Start);
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        var until = DateTime.UtcNow + Deadline;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < until, "the index did not follow the change within 2 s");
+            await Task.Delay(20);
+        }
+    }
+
+    private sealed class FixedRuntimes : IRuntimeDetector
+    {
+        public IReadOnlyList<RuntimeInfo> Detect(CancellationToken cancellationToken) =>
+            [new RuntimeInfo("python", "3.11.7", "/usr/bin/python3.11", "system", true)];
+    }
+}

@@ -1,0 +1,156 @@
+using Omg.Packages.Runtimes;
+
+namespace Omg.Packages.Tests.Runtimes;
+
+public sealed class RuntimeDetectorTests : IDisposable
+{
+    private const string Home = "/home/u";
+    private readonly FixtureTree _tree = new();
+
+    public void Dispose() => _tree.Dispose();
+
+    private IReadOnlyList<RuntimeInfo> Detect() => new RuntimeDetector(new RuntimeDetectorOptions
+    {
+        Root = _tree.Root,
+        Home = Home,
+        SearchPath = [Home + "/.cargo/bin", Home + "/.pyenv/shims", Home + "/.rbenv/shims", "/usr/local/bin", "/usr/bin", "/bin"],
+    }).Detect(CancellationToken.None);
+
+    private IReadOnlyList<string> Describe(string name) => Detect().Where(r => r.Name == name)
+        .Select(r => $"{r.Version} {r.Path} {r.Manager}{(r.IsDefault ? " default" : "")}").ToArray();
+
+    [Fact]
+    public void PythonFromHeadersAndPyenvWithTheShimFollowedToTheGlobalVersion()
+    {
+        _tree.File("/usr/bin/python3.11").Link("/usr/bin/python3", "python3.11")
+            .File("/usr/include/python3.11/patchlevel.h", "#define PY_VERSION              \"3.11.2\"\n")
+            .File("/usr/bin/python3.12")
+            .File(Home + "/.pyenv/versions/3.12.1/bin/python3")
+            .File(Home + "/.pyenv/versions/3.12.1/include/python3.12/patchlevel.h", "#define PY_VERSION \"3.12.1+\"\n")
+            .File(Home + "/.pyenv/versions/3.9.0/bin/python")
+            .File(Home + "/.pyenv/shims/python3", "#!/bin/sh\n")
+            .File(Home + "/.pyenv/version", "3.9.0\n");
+
+        Assert.Equal(
+        [
+            "3.11.2 /usr/bin/python3.11 system",
+            "3.12 /usr/bin/python3.12 system",
+            $"3.12.1+ {Home}/.pyenv/versions/3.12.1 pyenv",
+            $"3.9.0 {Home}/.pyenv/versions/3.9.0 pyenv default",
+        ], Describe("python"));
+    }
+
+    [Fact]
+    public void PyenvSystemHandsOverToTheRestOfThePath()
+    {
+        _tree.File("/usr/bin/python3.11").Link("/usr/bin/python3", "python3.11")
+            .File(Home + "/.pyenv/versions/3.12.1/bin/python3")
+            .File(Home + "/.pyenv/shims/python3")
+            .File(Home + "/.pyenv/version", "system\n");
+
+        Assert.Equal(["3.11 /usr/bin/python3.11 system default", $"3.12.1 {Home}/.pyenv/versions/3.12.1 pyenv"], Describe("python"));
+    }
+
+    [Fact]
+    public void NodeFromTheVersionHeaderAndNvm()
+    {
+        _tree.File("/usr/bin/node")
+            .File("/usr/include/node/node_version.h", "#define NODE_MAJOR_VERSION 20\n#define NODE_MINOR_VERSION 1\n#define NODE_PATCH_VERSION 0\n")
+            .File(Home + "/.nvm/versions/node/v18.2.0/bin/node");
+
+        Assert.Equal(["20.1.0 /usr/bin/node system default", $"18.2.0 {Home}/.nvm/versions/node/v18.2.0 nvm"], Describe("node"));
+    }
+
+    [Fact]
+    public void GoFromVersionFilesFollowingDebianAlternatives()
+    {
+        _tree.File("/usr/lib/go-1.19/VERSION", "go1.19.8\ntime 2023-04-04\n").File("/usr/lib/go-1.19/bin/go")
+            .Link("/usr/lib/go", "go-1.19").Link("/usr/bin/go", "../lib/go/bin/go")
+            .File("/usr/local/go/VERSION", "go1.22.1\n");
+
+        Assert.Equal(["1.22.1 /usr/local/go local", "1.19.8 /usr/lib/go-1.19 system default"], Describe("go"));
+    }
+
+    [Fact]
+    public void RustupToolchainsWithTheProxyFollowedToTheDefaultToolchain()
+    {
+        const string toolchains = Home + "/.rustup/toolchains";
+        _tree.File($"{toolchains}/stable-x86_64-unknown-linux-gnu/lib/rustlib/multirust-channel-manifest.toml",
+                "[pkg.cargo]\nversion = \"1.95.0 (x)\"\n[pkg.rustc]\nversion = \"1.95.0 (59807616e 2026-04-14)\"\n")
+            .File($"{toolchains}/nightly-x86_64-unknown-linux-gnu/bin/rustc")
+            .File(Home + "/.rustup/settings.toml", "version = \"12\"\ndefault_toolchain = \"stable-x86_64-unknown-linux-gnu\"\n")
+            .File(Home + "/.cargo/bin/rustc");
+
+        Assert.Equal(
+        [
+            $"nightly-x86_64-unknown-linux-gnu {toolchains}/nightly-x86_64-unknown-linux-gnu rustup",
+            $"1.95.0 {toolchains}/stable-x86_64-unknown-linux-gnu rustup default",
+        ], Describe("rust"));
+    }
+
+    [Fact]
+    public void JavaFromReleaseFilesResolvingAbsoluteLinksInsideTheRoot()
+    {
+        _tree.File("/usr/lib/jvm/java-17-openjdk-amd64/release", "IMPLEMENTOR=\"Debian\"\nJAVA_VERSION=\"17.0.15\"\n")
+            .File("/usr/lib/jvm/java-17-openjdk-amd64/bin/java")
+            .Link("/usr/lib/jvm/java-1.17.0-openjdk-amd64", "java-17-openjdk-amd64")
+            .File("/usr/lib/jvm/openjdk-17/README")
+            .File("/usr/lib/jvm/temurin-25/release", "JAVA_VERSION=\"25.0.3\"\n")
+            .Link("/etc/alternatives/java", "/usr/lib/jvm/java-17-openjdk-amd64/bin/java")
+            .Link("/usr/bin/java", "/etc/alternatives/java");
+
+        Assert.Equal(["17.0.15 /usr/lib/jvm/java-17-openjdk-amd64 system default", "25.0.3 /usr/lib/jvm/temurin-25 system"], Describe("java"));
+    }
+
+    [Fact]
+    public void DotnetSdksAndRuntimesWithTheHighestOfTheResolvedRootAsDefault()
+    {
+        _tree.File("/usr/share/dotnet/dotnet").Link("/usr/bin/dotnet", "../share/dotnet/dotnet")
+            .File("/usr/share/dotnet/sdk/8.0.100/dotnet.dll").File("/usr/share/dotnet/sdk/10.0.100/dotnet.dll")
+            .File("/usr/share/dotnet/shared/Microsoft.NETCore.App/8.0.1/x").File("/usr/share/dotnet/shared/Microsoft.NETCore.App/10.0.0/x")
+            .File(Home + "/.dotnet/sdk/9.0.100/dotnet.dll");
+
+        Assert.Equal(
+        [
+            "10.0.100 /usr/share/dotnet/sdk/10.0.100 system default",
+            "8.0.100 /usr/share/dotnet/sdk/8.0.100 system",
+            $"9.0.100 {Home}/.dotnet/sdk/9.0.100 dotnet-install",
+        ], Describe("dotnet"));
+        Assert.Equal(
+        [
+            "10.0.0 /usr/share/dotnet/shared/Microsoft.NETCore.App/10.0.0 system default",
+            "8.0.1 /usr/share/dotnet/shared/Microsoft.NETCore.App/8.0.1 system",
+        ], Describe("dotnet-runtime"));
+    }
+
+    [Fact]
+    public void RubyFromRbconfigAndRbenv()
+    {
+        _tree.File("/usr/bin/ruby3.1").Link("/usr/bin/ruby", "ruby3.1")
+            .File("/usr/lib/x86_64-linux-gnu/ruby/3.1.0/rbconfig.rb", "  CONFIG[\"RUBY_PROGRAM_VERSION\"] = \"3.1.2\"\n")
+            .File(Home + "/.rbenv/versions/3.3.0/bin/ruby")
+            .File(Home + "/.rbenv/shims/ruby")
+            .File(Home + "/.rbenv/version", "3.3.0\n");
+
+        Assert.Equal(["3.1.2 /usr/bin/ruby3.1 system", $"3.3.0 {Home}/.rbenv/versions/3.3.0 rbenv default"], Describe("ruby"));
+    }
+
+    [Fact]
+    public void AnEmptyRootHasNoRuntimes()
+    {
+        Assert.Empty(Detect());
+    }
+
+    [Fact]
+    public void DetectsThisMachineWithoutFailing()
+    {
+        var runtimes = new RuntimeDetector().Detect(CancellationToken.None);
+
+        Assert.All(runtimes, r =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(r.Version));
+            Assert.True(File.Exists(r.Path) || Directory.Exists(r.Path), r.Path);
+        });
+        Assert.All(runtimes.GroupBy(r => r.Name), g => Assert.True(g.Count(r => r.IsDefault) <= 1, g.Key));
+    }
+}
