@@ -281,7 +281,7 @@ public sealed class OmgClient : IAsyncDisposable, IDisposable
             if (!_options.AutoStart || !IsNobodyListening(ex))
             {
                 string hint = _options.AutoStart ? string.Empty : " (auto-start is off)";
-                throw new OmgDaemonUnavailableException(SocketPath, $"cannot connect to omgd at {SocketPath}: {ex.Message}{hint}", innerException: ex);
+                throw new OmgDaemonUnavailableException(SocketPath, $"cannot connect to omgd at {SocketPath}: {Describe(ex)}{hint}", innerException: ex);
             }
 
             await new DaemonLauncher(_options).EnsureRunningAsync(SocketPath, cancellationToken).ConfigureAwait(false);
@@ -295,6 +295,14 @@ public sealed class OmgClient : IAsyncDisposable, IDisposable
             }
         }
     }
+
+    // .NET words ENOENT as "Cannot assign requested address", which sends readers the wrong way.
+    private string Describe(Exception ex) => ex switch
+    {
+        SocketException when !File.Exists(SocketPath) => "the socket does not exist (omgd is not running)",
+        SocketException { SocketErrorCode: SocketError.ConnectionRefused } => "connection refused (a stale socket: omgd is not running)",
+        _ => ex.Message,
+    };
 
     // ENOENT (no socket file; .NET reports AddressNotAvailable) and ECONNREFUSED (a stale socket file)
     // mean no daemon; anything else, like EACCES, would not be fixed by starting one.
