@@ -2,7 +2,8 @@ namespace Omg.Cli;
 
 /// <summary>
 /// Aligned text columns. When a width is given (a terminal), the last column, which holds the longest
-/// free text (descriptions, paths), is cut to fit and marked with an ellipsis.
+/// free text (descriptions, paths), is cut to fit and marked with an ellipsis; on a terminal too narrow
+/// even for the other columns, whole lines are cut.
 /// </summary>
 public sealed class TableWriter
 {
@@ -69,7 +70,10 @@ public sealed class TableWriter
             }
 
             line.Append(Fit(row[last], widths[last]));
-            output.WriteLine(line.ToString().TrimEnd());
+            string text = line.ToString().TrimEnd();
+            // When even the other columns are wider than the terminal, the line itself is cut, so a
+            // row never wraps into the next.
+            output.WriteLine(width is int max ? Fit(text, max) : text);
         }
     }
 

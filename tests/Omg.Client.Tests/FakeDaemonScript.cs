@@ -8,8 +8,12 @@ namespace Omg.Client.Tests;
 /// </summary>
 internal sealed class FakeDaemonScript : IDisposable
 {
+    // Inherited by daemons the CLI starts, which takes no extra daemon arguments.
+    private const string StartsVariable = "FAKE_OMGD_STARTS";
+
     private readonly string? _previousDaemon = Environment.GetEnvironmentVariable(DaemonLocator.DaemonVariable);
     private readonly string? _previousState = Environment.GetEnvironmentVariable("XDG_STATE_HOME");
+    private readonly string? _previousStarts = Environment.GetEnvironmentVariable(StartsVariable);
 
     public FakeDaemonScript()
     {
@@ -26,6 +30,7 @@ internal sealed class FakeDaemonScript : IDisposable
         StateHome = Path.Combine(dir, "state");
         Environment.SetEnvironmentVariable(DaemonLocator.DaemonVariable, ScriptPath);
         Environment.SetEnvironmentVariable("XDG_STATE_HOME", StateHome);
+        Environment.SetEnvironmentVariable(StartsVariable, StartsFile);
     }
 
     public string ScriptPath { get; }
@@ -46,7 +51,7 @@ internal sealed class FakeDaemonScript : IDisposable
     {
         SocketPath = SocketPath,
         AutoStart = true,
-        DaemonArguments = ["--starts", StartsFile, .. extraArguments],
+        DaemonArguments = extraArguments,
         StartTimeout = TimeSpan.FromSeconds(8),
     };
 
@@ -67,5 +72,6 @@ internal sealed class FakeDaemonScript : IDisposable
 
         Environment.SetEnvironmentVariable(DaemonLocator.DaemonVariable, _previousDaemon);
         Environment.SetEnvironmentVariable("XDG_STATE_HOME", _previousState);
+        Environment.SetEnvironmentVariable(StartsVariable, _previousStarts);
     }
 }

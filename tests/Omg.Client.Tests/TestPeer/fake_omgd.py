@@ -2,7 +2,7 @@
 """A stand-in for omgd in the client's auto-start tests.
 
 Takes omgd's start flags (--socket, --detach, --log-file) and answers Ping and Metrics. Test-only
-flags: --starts FILE (append this pid, so tests count starts), --delay S (wait before binding, widening
+flags: --starts FILE or $FAKE_OMGD_STARTS (append this pid, so tests count starts), --delay S (wait before binding, widening
 the window in which racing clients could both start one), --fail (exit 3 at once, after printing).
 It exits on SIGTERM (removing its socket) and by itself after 60 s without a connection.
 """
@@ -61,8 +61,9 @@ def serve(conn):
 
 def main():
     socket_path = option("--socket")
-    if option("--starts"):
-        with open(option("--starts"), "a", encoding="utf-8") as starts:
+    starts_file = option("--starts", os.environ.get("FAKE_OMGD_STARTS"))
+    if starts_file:
+        with open(starts_file, "a", encoding="utf-8") as starts:
             starts.write(f"{os.getpid()}\n")
     if option("--log-file"):
         log = os.open(option("--log-file"), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
