@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Omg.Client;
 using Omg.Protocol.Messages;
+using Omg.Protocol.Platform;
 
 namespace Omg.Cli;
 
@@ -29,7 +30,7 @@ public static class DaemonControl
     /// <exception cref="OmgDaemonUnavailableException">It could not be started.</exception>
     public static async Task<DaemonState> StartAsync(OmgClientOptions options, CancellationToken cancellationToken)
     {
-        string socket = new OmgClient(options).SocketPath;
+        string socket = OmgPaths.ResolveSocket(options.SocketPath);
         bool started = await new DaemonLauncher(options).EnsureRunningAsync(socket, cancellationToken).ConfigureAwait(false);
         DaemonState state = await StatusAsync(options, cancellationToken).ConfigureAwait(false);
         return state with { Note = started ? "started" : "already running" };
@@ -45,6 +46,13 @@ public static class DaemonControl
             return before;
         }
 
+        // kill(0) or kill(-1) would signal a whole process group or every process of ours; a pid
+        // like that, or our own, can only come from a broken or fake daemon.
+        if (pid <= 1 || pid > int.MaxValue || (int)pid == Environment.ProcessId)
+        {
+            throw new InvalidDataException($"omgd on {before.SocketPath} reported pid {pid}, which omg will not signal");
+        }
+
         int error = Signals.Terminate((int)pid);
         if (error != 0)
         {
@@ -52,7 +60,8 @@ public static class DaemonControl
         }
 
         var clock = Stopwatch.StartNew();
-        while (File.Exists(before.SocketPath))
+        // Done when the socket is gone, or when the process is, should it exit without removing it.
+        while (File.Exists(before.SocketPath) && Signals.IsAlive((int)pid))
         {
             if (clock.Elapsed > StopTimeout)
             {

@@ -61,6 +61,7 @@ public sealed class JsonOutput : ICliOutput
             }
             else if (answer is ErrorResponse error)
             {
+                WriteErrorLine(ErrorCodes.NameOf(error.Code), error.Code, $"{name}: {error.Message}");
                 w.WriteStartObject();
                 w.WriteString("name", name);
                 WriteError(w, ErrorCodes.NameOf(error.Code), error.Code, error.Message);
@@ -234,7 +235,7 @@ public sealed class JsonOutput : ICliOutput
     /// <inheritdoc />
     public void Failure(string name, int? code, string message)
     {
-        _console.Error.WriteLine(code is null ? $"omg: {name}: {message}" : $"omg: {name} ({code}): {message}");
+        WriteErrorLine(name, code, message);
         Emit(w =>
         {
             w.WriteStartObject();
@@ -304,6 +305,10 @@ public sealed class JsonOutput : ICliOutput
 
         w.WriteEndArray();
     }
+
+    // Errors go to stderr as well, so a script sees them the same way with and without --json.
+    private void WriteErrorLine(string name, int? code, string message) =>
+        ErrorLine.Write(_console.Error, name, code, message);
 
     private void Emit(Action<Utf8JsonWriter> write)
     {

@@ -237,8 +237,7 @@ public sealed class TextOutput : ICliOutput
     }
 
     /// <inheritdoc />
-    public void Failure(string name, int? code, string message) =>
-        _console.Error.WriteLine(code is null ? $"omg: {name}: {message}" : $"omg: {name} ({code}): {message}");
+    public void Failure(string name, int? code, string message) => ErrorLine.Write(_console.Error, name, code, message);
 
     private static string Number(ulong value) => value.ToString(CultureInfo.InvariantCulture);
 

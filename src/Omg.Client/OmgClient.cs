@@ -197,11 +197,13 @@ public sealed class OmgClient : IAsyncDisposable, IDisposable
         ReadOnlyMemory<byte> bytes = frame.Complete(FrameLimits.MaxRequestSize);
 
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeoutSource.CancelAfter(_options.RequestTimeout);
         Connection? connection = null;
         try
         {
-            connection = await GetConnectionAsync(null, timeoutSource.Token).ConfigureAwait(false);
+            // Connecting and auto-starting have their own time limits; the request timeout is the wait
+            // for the daemon's answer.
+            connection = await GetConnectionAsync(null, cancellationToken).ConfigureAwait(false);
+            timeoutSource.CancelAfter(_options.RequestTimeout);
             Task<Response> answer = connection.Expect(id);
             try
             {
@@ -284,7 +286,15 @@ public sealed class OmgClient : IAsyncDisposable, IDisposable
                 throw new OmgDaemonUnavailableException(SocketPath, $"cannot connect to omgd at {SocketPath}: {Describe(ex)}{hint}", innerException: ex);
             }
 
-            await new DaemonLauncher(_options).EnsureRunningAsync(SocketPath, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await new DaemonLauncher(_options).EnsureRunningAsync(SocketPath, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OmgDaemonUnavailableException failed)
+            {
+                throw new OmgDaemonUnavailableException(SocketPath, $"cannot connect to omgd at {SocketPath}: {Describe(ex)}; auto-start failed: {failed.Reason}", failed.LogTail, failed);
+            }
+
             try
             {
                 return await Connection.ConnectAsync(SocketPath, _options.ConnectTimeout, cancellationToken).ConfigureAwait(false);

@@ -15,11 +15,15 @@ public sealed class OmgDaemonUnavailableException : Exception
         : base(Compose(message, logTail), innerException)
     {
         SocketPath = socketPath;
+        Reason = message;
         LogTail = logTail;
     }
 
     /// <summary>The socket path that was tried.</summary>
     public string SocketPath { get; }
+
+    /// <summary>What happened and what was tried, without the log lines.</summary>
+    public string Reason { get; }
 
     /// <summary>The last lines of omgd's log when an auto-start was attempted, else null.</summary>
     public string? LogTail { get; }

@@ -41,6 +41,8 @@ public sealed class AutoStartTests
         var error = await Assert.ThrowsAsync<OmgDaemonUnavailableException>(() => client.PingAsync());
 
         Assert.Contains(script.SocketPath, error.Message);
+        Assert.Contains("the socket does not exist", error.Message);
+        Assert.Contains("auto-start failed", error.Message);
         Assert.Contains("exited with code 3", error.Message);
         Assert.Contains("failing on purpose", error.LogTail);
     }

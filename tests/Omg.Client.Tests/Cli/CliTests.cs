@@ -206,4 +206,13 @@ public sealed class CliTests : IAsyncLifetime
         Assert.False(run.Json().GetProperty("reachable").GetBoolean());
         Assert.Equal(missing, run.Json().GetProperty("socket").GetString());
     }
+
+    [Fact]
+    public async Task Daemon_stop_refuses_to_signal_its_own_process()
+    {
+        CliRun run = await Omg("daemon", "stop");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"pid {Environment.ProcessId}, which omg will not signal", run.Error);
+    }
 }
