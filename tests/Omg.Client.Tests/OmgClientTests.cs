@@ -245,12 +245,47 @@ public sealed class OmgClientTests
     public async Task A_stale_socket_file_is_reported_as_unavailable()
     {
         string path = TestDaemon.NewSocketPath();
-        await (await Task.FromResult(TestDaemon.Start(path))).DisposeAsync();
+        await TestDaemon.Start(path).DisposeAsync();
         File.WriteAllText(path, string.Empty);
         await using var client = new OmgClient(new OmgClientOptions { SocketPath = path, AutoStart = false });
 
         var error = await Assert.ThrowsAsync<OmgDaemonUnavailableException>(() => client.StatusAsync());
 
         Assert.Contains(path, error.Message);
+        Assert.Contains("connection refused", error.Message);
+    }
+
+    [Fact]
+    public async Task A_call_right_after_the_daemon_dropped_the_connection_is_sent_again_on_a_new_one()
+    {
+        await using var daemon = TestDaemon.Start();
+        await using var client = ClientFor(daemon);
+
+        for (int i = 1; i <= 10; i++)
+        {
+            Assert.Equal("pong", await client.PingAsync());
+            daemon.DropConnections();
+
+            // No pause: whether the reader has seen the end yet or the write finds the socket dead,
+            // the call must land on a new connection.
+            Assert.Equal(1234UL, (await client.StatusAsync()).TotalPackages);
+        }
+
+        Assert.Equal(11, daemon.Connections);
+    }
+
+    [Fact]
+    public async Task Closing_the_client_fails_the_calls_in_flight()
+    {
+        await using var daemon = TestDaemon.Start();
+        daemon.Handler = request => Task.FromResult(request is SearchRequest ? null : TestDaemon.Canned(request));
+        var client = ClientFor(daemon);
+        Task<SearchResult> pending = client.SearchAsync("vim");
+        await WaitUntil(() => !daemon.Received.IsEmpty);
+
+        await client.DisposeAsync();
+
+        await Assert.ThrowsAsync<OmgDaemonUnavailableException>(() => pending);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => client.PingAsync());
     }
 }
