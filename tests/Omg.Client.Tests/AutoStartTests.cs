@@ -68,4 +68,21 @@ public sealed class AutoStartTests
         Assert.False(await launcher.EnsureRunningAsync(script.SocketPath));
         Assert.Single(script.StartedPids);
     }
+
+    [Fact]
+    public void OMG_NO_AUTOSTART_1_turns_auto_start_off()
+    {
+        string? previous = Environment.GetEnvironmentVariable(OmgClientOptions.NoAutoStartVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable(OmgClientOptions.NoAutoStartVariable, "1");
+            Assert.False(new OmgClientOptions().AutoStart);
+            Environment.SetEnvironmentVariable(OmgClientOptions.NoAutoStartVariable, null);
+            Assert.True(new OmgClientOptions().AutoStart);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(OmgClientOptions.NoAutoStartVariable, previous);
+        }
+    }
 }
