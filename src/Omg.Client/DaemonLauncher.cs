@@ -31,10 +31,19 @@ public sealed class DaemonLauncher
 
         var clock = Stopwatch.StartNew();
         string lockPath = OmgPaths.LockFileFor(socketPath);
-        string? directory = Path.GetDirectoryName(lockPath);
-        if (!string.IsNullOrEmpty(directory) && !Directory.Exists(directory))
+        try
         {
-            OmgPaths.EnsurePrivateDirectory(directory);
+            string? directory = Path.GetDirectoryName(lockPath);
+            if (!string.IsNullOrEmpty(directory) && !Directory.Exists(directory))
+            {
+                OmgPaths.EnsurePrivateDirectory(directory);
+            }
+
+            Directory.CreateDirectory(OmgPaths.StateDirectory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new OmgDaemonUnavailableException(socketPath, $"omgd is not running on {socketPath} and cannot be started: {ex.Message}", innerException: ex);
         }
 
         using FileStream held = await AcquireLockAsync(socketPath, lockPath, clock, cancellationToken).ConfigureAwait(false);
@@ -67,6 +76,10 @@ public sealed class DaemonLauncher
             {
                 throw new OmgDaemonUnavailableException(socketPath, $"omgd is not running on {socketPath}, and another client held the start lock {lockPath} for over {_options.StartTimeout.TotalSeconds:0.#} s", LogTail.Read(LogPath), ex);
             }
+            catch (UnauthorizedAccessException ex)
+            {
+                throw new OmgDaemonUnavailableException(socketPath, $"omgd is not running on {socketPath}, and its start lock {lockPath} cannot be opened: {ex.Message}", innerException: ex);
+            }
         }
     }
 
@@ -83,7 +96,6 @@ public sealed class DaemonLauncher
             throw new OmgDaemonUnavailableException(socketPath, $"omgd is not running on {socketPath} and cannot be started: {ex.Message}", innerException: ex);
         }
 
-        Directory.CreateDirectory(OmgPaths.StateDirectory);
         var start = new ProcessStartInfo(command.FileName)
         {
             UseShellExecute = false,

@@ -106,15 +106,16 @@ public sealed class OmgClient : IAsyncDisposable, IDisposable
         var answers = new List<Response>(requests.Count);
         foreach (BatchResult result in await Task.WhenAll(chunks).ConfigureAwait(false))
         {
+            int expected = Math.Min(MaxBatchSize, requests.Count - answers.Count);
+            if (result.Responses.Count != expected)
+            {
+                throw new InvalidDataException($"omgd answered a batch of {expected} requests with {result.Responses.Count} responses");
+            }
+
             foreach (Response response in result.Responses)
             {
                 answers.Add(response with { Id = requests[answers.Count].Id });
             }
-        }
-
-        if (answers.Count != requests.Count)
-        {
-            throw new InvalidDataException($"omgd answered a batch of {requests.Count} requests with {answers.Count} responses");
         }
 
         return answers;
