@@ -6,15 +6,15 @@ using Omg.Protocol.Messages;
 namespace Omg.Client;
 
 /// <summary>
-/// One Unix-socket connection to omgd that many calls share: requests are written one frame at a time
-/// through a single lock, and one reader loop hands each response to the call waiting for its id.
+/// One Unix-socket connection to omgd that many calls share: requests go out through one coalescing
+/// writer, and one reader loop hands each response to the call waiting for its id.
 /// </summary>
 internal sealed class Connection : IAsyncDisposable
 {
     private readonly Socket _socket;
     private readonly NetworkStream _stream;
     private readonly ConcurrentDictionary<ulong, TaskCompletionSource<Response>> _pending = new();
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly CoalescingWriter _writer;
     private readonly CancellationTokenSource _shutdown = new();
     private readonly Task _readLoop;
     private Exception? _failure;
@@ -24,6 +24,7 @@ internal sealed class Connection : IAsyncDisposable
         SocketPath = socketPath;
         _socket = socket;
         _stream = new NetworkStream(socket, ownsSocket: true);
+        _writer = new CoalescingWriter(_stream);
         _readLoop = Task.Run(ReadLoopAsync);
     }
 
@@ -83,29 +84,24 @@ internal sealed class Connection : IAsyncDisposable
     /// <summary>Stops waiting for <paramref name="id"/>; its answer, if it still comes, is dropped.</summary>
     public void Forget(ulong id) => _pending.TryRemove(id, out _);
 
-    /// <summary>Writes one complete frame.</summary>
+    /// <summary>Writes one complete frame; it is copied, so the caller may reuse its buffer at once.</summary>
     /// <exception cref="IOException">The connection is broken.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled while queued; the frame may still be sent.</exception>
     public async Task WriteAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
     {
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (Volatile.Read(ref _failure) is { } failure)
+        {
+            throw new IOException($"the connection to {SocketPath} is broken: {failure.Message}", failure);
+        }
+
         try
         {
-            if (Volatile.Read(ref _failure) is { } failure)
-            {
-                throw new IOException($"the connection to {SocketPath} is broken: {failure.Message}", failure);
-            }
-
-            // Not cancellable once started: half a frame on the wire would corrupt every later one.
-            await _stream.WriteAsync(frame, CancellationToken.None).ConfigureAwait(false);
+            await _writer.WriteAsync(frame.Span).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
+        catch (IOException ex)
         {
             Fail(ex);
-            throw ex as IOException ?? new IOException(ex.Message, ex);
-        }
-        finally
-        {
-            _writeLock.Release();
+            throw;
         }
     }
 
