@@ -31,7 +31,7 @@ public sealed class CommandRunner
             await using var client = new OmgClient(_globals.ClientOptions(parse));
             return await body(client, output, cancellationToken).ConfigureAwait(false);
         }
-        catch (UsageException ex)
+        catch (Exception ex) when (ex is UsageException or ArgumentException)
         {
             _console.Error.WriteLine($"omg: {ex.Message}");
             return ExitCodes.Usage;

@@ -126,6 +126,7 @@ public sealed class OmgClient : IAsyncDisposable, IDisposable
     /// <exception cref="TimeoutException">No answer within <see cref="OmgClientOptions.RequestTimeout"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="OmgDaemonUnavailableException">omgd cannot be reached, or the connection broke.</exception>
+    /// <exception cref="ArgumentException">The request is over the 1 MiB request limit once encoded.</exception>
     public async Task<Response> SendAsync(Request request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -195,6 +196,12 @@ public sealed class OmgClient : IAsyncDisposable, IDisposable
         ulong id = NextId();
         Request wire = request with { Id = id };
         using FrameBuffer frame = FrameBuffer.For(wire);
+        if (frame.PayloadLength > FrameLimits.MaxRequestSize)
+        {
+            // omgd would refuse it and close the connection, failing every other call on it too.
+            throw new ArgumentException($"{request.Variant} is {frame.PayloadLength} bytes encoded, over omgd's request limit of {FrameLimits.MaxRequestSize} bytes", nameof(request));
+        }
+
         ReadOnlyMemory<byte> bytes = frame.Complete(FrameLimits.MaxRequestSize);
 
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

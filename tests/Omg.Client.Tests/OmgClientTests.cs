@@ -288,4 +288,17 @@ public sealed class OmgClientTests
         await Assert.ThrowsAsync<OmgDaemonUnavailableException>(() => pending);
         await Assert.ThrowsAsync<ObjectDisposedException>(() => client.PingAsync());
     }
+
+    [Fact]
+    public async Task A_request_over_the_size_limit_is_refused_before_it_is_sent()
+    {
+        await using var daemon = TestDaemon.Start();
+        await using var client = ClientFor(daemon);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.SearchAsync(new string('x', 2 << 20)));
+
+        Assert.Contains("request limit", error.Message);
+        Assert.Empty(daemon.Received);
+        Assert.Equal("pong", await client.PingAsync());
+    }
 }
