@@ -35,7 +35,7 @@ public sealed class SocketLifecycleTests
     {
         await using InProcessDaemon daemon = await InProcessDaemon.StartAsync();
         using var other = new TestPaths();
-        var builder = DaemonHost.CreateBuilder(["--socket", daemon.Socket]);
+        var builder = DaemonHost.CreateBuilder(["--socket", daemon.Socket], withBackends: false);
         using var host = builder.Build();
         DaemonStartException ex = await Assert.ThrowsAsync<DaemonStartException>(() => host.StartAsync());
         Assert.Contains("already answering", ex.Message, StringComparison.Ordinal);

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Omg.Daemon.Dispatch;
+using Omg.Daemon.Handlers;
+using Omg.Daemon.Packages;
 using Omg.Daemon.Metrics;
 
 namespace Omg.Daemon.Hosting;
@@ -14,7 +16,9 @@ public static class DaemonHost
     /// A host builder with omgd's configuration sources (appsettings.json next to the binary, <c>OMG_*</c>
     /// environment variables, then the command line) and services. Callers may add handlers before building.
     /// </summary>
-    public static HostApplicationBuilder CreateBuilder(string[] configurationArgs)
+    /// <param name="configurationArgs">Configuration arguments (<c>--socket</c>, <c>--root</c>, <c>--Key=Value</c>).</param>
+    /// <param name="withBackends">False for a bare daemon whose handlers the caller registers (tests).</param>
+    public static HostApplicationBuilder CreateBuilder(string[] configurationArgs, bool withBackends = true)
     {
         HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -46,6 +50,14 @@ public static class DaemonHost
         builder.Services.AddSingleton<DaemonMetrics>();
         builder.Services.AddSingleton<RequestDispatcher>();
         builder.Services.AddSingleton<SocketServer>();
+        if (withBackends)
+        {
+            // Started before the server, so the first index build overlaps the socket setup.
+            builder.Services.AddSingleton<PackageBackend>();
+            builder.Services.AddSingleton<IPackageHandler>(services => services.GetRequiredService<PackageBackend>());
+            builder.Services.AddHostedService(services => services.GetRequiredService<PackageBackend>());
+        }
+
         builder.Services.AddHostedService(services => services.GetRequiredService<SocketServer>());
         return builder;
     }

@@ -40,7 +40,7 @@ internal sealed class InProcessDaemon : IAsyncDisposable
 
     public static async Task<InProcessDaemon> StartAsync(TestPaths paths, bool withPackages, params string[] settings)
     {
-        HostApplicationBuilder builder = DaemonHost.CreateBuilder(["--socket", paths.Socket, .. settings]);
+        HostApplicationBuilder builder = DaemonHost.CreateBuilder(["--socket", paths.Socket, .. settings], withBackends: false);
         ScriptedPackageHandler? packages = withPackages ? new ScriptedPackageHandler() : null;
         if (packages is not null)
         {
