@@ -89,7 +89,15 @@ public sealed class DaemonProcessTests
         try
         {
             await WaitForSocketAsync(paths.Socket, omgd);
-            string text = await File.ReadAllTextAsync(log);
+
+            // The console logger writes from its own thread, a moment after the socket appears.
+            string text = string.Empty;
+            for (int i = 0; i < 100 && !text.Contains("listening", StringComparison.Ordinal); i++)
+            {
+                await Task.Delay(50);
+                text = await File.ReadAllTextAsync(log);
+            }
+
             Assert.Contains("listening on " + paths.Socket, text, StringComparison.Ordinal);
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(log));
         }
