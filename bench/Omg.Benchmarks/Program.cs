@@ -1,10 +1,26 @@
 using BenchmarkDotNet.Running;
+using Omg.Benchmarks.Live;
 
 namespace Omg.Benchmarks;
 
-/// <summary>Entry point: <c>dotnet run -c Release --project bench/Omg.Benchmarks -- --filter '*'</c>.</summary>
+/// <summary>
+/// Entry point. <c>daemon</c> and <c>packages</c> run the live benchmarks against a real omgd process
+/// (docs/benchmarks.md); anything else goes to BenchmarkDotNet, e.g. <c>--filter '*Codec*'</c>.
+/// </summary>
 public static class Program
 {
-    /// <summary>Runs the benchmarks named on the command line (BenchmarkDotNet switches).</summary>
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    /// <summary>Runs the benchmark named by the first argument.</summary>
+    public static async Task<int> Main(string[] args)
+    {
+        switch (args.FirstOrDefault())
+        {
+            case "daemon":
+                return await DaemonBenchmark.RunAsync(args[1..]);
+            case "packages":
+                return await PackageBenchmark.RunAsync(args[1..]);
+            default:
+                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+                return 0;
+        }
+    }
 }

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Omg.Client;
+using Omg.Packages;
+using Omg.Packages.Debian;
+using Omg.Packages.Index;
+using Omg.Packages.Runtimes;
+
+namespace Omg.Benchmarks.Live;
+
+/// <summary>
+/// The package backend on this machine's real dpkg/apt data, side by side with the apt tools in the same
+/// run: cold index build, Search/Info/Suggest round trips through <see cref="OmgClient"/> to an omgd
+/// process, omgd's resident memory, and <c>apt-cache search vim</c> / <c>apt-cache show vim</c>.
+/// </summary>
+internal static partial class PackageBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        int iterations = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 2000;
+        Console.WriteLine($"{Environment.ProcessorCount} cores, load {File.ReadAllText("/proc/loadavg").Trim()}");
+
+        if (Environment.GetEnvironmentVariable("OMG_BENCH_SKIP_BUILD") is null)
+        {
+            BuildInProcess();
+        }
+
+        // Thousands of back-to-back calls exceed the default 200 requests/s per connection on purpose;
+        // the limits are raised so the benchmark measures the work, not the rate limiter.
+        await using OmgdProcess omgd = await OmgdProcess.StartAsync(
+            "--root", "/", "--Limits:ConnectionRate=1000000", "--Limits:ConnectionBurst=1000000", "--Limits:UidRate=1000000", "--Limits:UidBurst=1000000");
+        await using OmgClient client = omgd.Client();
+        await client.StatusAsync();
+        string? built = omgd.Output.FirstOrDefault(line => line.Contains("index built", StringComparison.Ordinal));
+        Console.WriteLine($"omgd first build (fresh process, JIT included): {(built is null ? "?" : IndexBuilt().Match(built).Value)}");
+
+        var search = new Percentiles();
+        var info = new Percentiles();
+        var suggest = new Percentiles();
+        for (int i = 0; i < iterations + 200; i++)
+        {
+            long t0 = Stopwatch.GetTimestamp();
+            await client.SearchAsync("vim", 50);
+            long t1 = Stopwatch.GetTimestamp();
+            await client.InfoAsync("vim");
+            long t2 = Stopwatch.GetTimestamp();
+            await client.SuggestAsync("vmi", 10);
+            long t3 = Stopwatch.GetTimestamp();
+            if (i >= 200)
+            {
+                search.Add(Stopwatch.GetElapsedTime(t0, t1));
+                info.Add(Stopwatch.GetElapsedTime(t1, t2));
+                suggest.Add(Stopwatch.GetElapsedTime(t2, t3));
+            }
+        }
+
+        Console.WriteLine($"Search \"vim\" limit 50 round trip: {search.Describe()}");
+        Console.WriteLine($"Info vim round trip:              {info.Describe()}");
+        Console.WriteLine($"Suggest \"vmi\" round trip:         {suggest.Describe()}");
+        Console.WriteLine($"omgd RSS with the full index:     {omgd.RssMiB():F0} MiB");
+
+        double aptSearch = MedianMillis("apt-cache", ["search", "vim"], 7);
+        double aptShow = MedianMillis("apt-cache", ["show", "vim"], 7);
+        Console.WriteLine($"apt-cache search vim:             median {aptSearch:F1} ms  -> omg is {aptSearch * 1000 / search.P(0.5):N0}x faster");
+        Console.WriteLine($"apt-cache show vim:               median {aptShow:F1} ms  -> omg is {aptShow * 1000 / info.P(0.5):N0}x faster");
+        return 0;
+    }
+
+    // The whole load of every source plus the index build, in this process: the first run is cold
+    // (JIT and page cache included), the median of the rest is the steady cost of a rebuild.
+    private static void BuildInProcess()
+    {
+        var runs = new List<double>();
+        for (int i = 0; i < 6; i++)
+        {
+            var options = new RuntimeDetectorOptions { Root = "/" };
+            IPackageSource[] sources = [new DebianPackageSource("/"), new NpmGlobalPackageSource(options), new PythonDistributionSource(options)];
+            var clock = Stopwatch.StartNew();
+            SourceLoadResult[] loaded = sources.AsParallel().AsOrdered().Select(s => s.Load(CancellationToken.None)).ToArray();
+            var index = new PackageIndex(loaded, new RuntimeDetector(options).Detect(CancellationToken.None));
+            runs.Add(clock.Elapsed.TotalMilliseconds);
+            if (i == 0)
+            {
+                Console.WriteLine($"index: {index.DescribeIndex()}");
+            }
+        }
+
+        double[] warm = runs.Skip(1).Order().ToArray();
+        Console.WriteLine($"index build (all sources, in process): first {runs[0]:F0} ms, then median {warm[warm.Length / 2]:F0} ms (min {warm[0]:F0})");
+    }
+
+    private static double MedianMillis(string program, string[] arguments, int runs)
+    {
+        var times = new List<double>();
+        for (int i = 0; i < runs; i++)
+        {
+            var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true };
+            var clock = Stopwatch.StartNew();
+            using Process process = Process.Start(start)!;
+            process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        return times[times.Count / 2];
+    }
+
+    [GeneratedRegex(@"index built in \d+ ms")]
+    private static partial Regex IndexBuilt();
+}
