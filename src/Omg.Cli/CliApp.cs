@@ -1,0 +1,152 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Omg.Client;
+using Omg.Protocol.Messages;
+
+namespace Omg.Cli;
+
+/// <summary>The <c>omg</c> command line: its verbs, and the entry point tests call in-process.</summary>
+public static class CliApp
+{
+    /// <summary>Parses <paramref name="args"/> and runs the verb.</summary>
+    /// <returns>One of <see cref="ExitCodes"/>.</returns>
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    {
+        var globals = new GlobalOptions();
+        RootCommand root = Build(globals, new CommandRunner(globals, console));
+        ParseResult parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await console.Error.WriteLineAsync($"omg: {error.Message}").ConfigureAwait(false);
+            }
+
+            await console.Error.WriteLineAsync("Try 'omg --help'.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        var invocation = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+        return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static RootCommand Build(GlobalOptions globals, CommandRunner runner)
+    {
+        var root = new RootCommand("Ask omgd about this machine's software: packages, runtimes, vulnerabilities, modules.");
+        globals.AddTo(root);
+
+        var ping = new Command("ping", "Check that omgd answers");
+        ping.SetAction((parse, ct) => runner.RunAsync(parse, async (client, output, token) =>
+        {
+            var clock = Stopwatch.StartNew();
+            string answer = await client.PingAsync(token).ConfigureAwait(false);
+            output.Ping(client.SocketPath, answer, clock.Elapsed);
+            return ExitCodes.Ok;
+        }, ct));
+
+        var query = new Argument<string>("query") { Description = "Words to look for" };
+        var limit = new Option<ulong?>("--limit", "-n") { Description = "At most this many results" };
+        var search = new Command("search", "Search packages by name, provides and description") { query, limit };
+        search.SetAction((parse, ct) => runner.RunAsync(parse, async (client, output, token) =>
+        {
+            output.Search(await client.SearchAsync(parse.GetValue(query)!, parse.GetValue(limit), token).ConfigureAwait(false));
+            return ExitCodes.Ok;
+        }, ct));
+
+        var names = new Argument<string[]>("name") { Description = "Package names", Arity = ArgumentArity.OneOrMore };
+        var info = new Command("info", "Show package details (many names go in one batch)") { names };
+        info.SetAction((parse, ct) => runner.RunAsync(parse, async (client, output, token) =>
+        {
+            string[] asked = parse.GetValue(names)!;
+            IReadOnlyList<Response> answers = await client.BatchAsync(asked.Select(n => (Request)new InfoRequest(0, n)).ToArray(), token).ConfigureAwait(false);
+            output.Packages(asked.Zip(answers).ToArray());
+            return answers.All(a => a is SuccessResponse) ? ExitCodes.Ok : ExitCodes.Error;
+        }, ct));
+
+        var partial = new Argument<string>("query") { Description = "A name or part of one, typos allowed" };
+        var suggestLimit = new Option<ulong?>("--limit", "-n") { Description = "At most this many names" };
+        var suggest = new Command("suggest", "Suggest package names close to a query") { partial, suggestLimit };
+        suggest.SetAction((parse, ct) => runner.RunAsync(parse, async (client, output, token) =>
+        {
+            output.Suggestions(await client.SuggestAsync(parse.GetValue(partial)!, parse.GetValue(suggestLimit), token).ConfigureAwait(false));
+            return ExitCodes.Ok;
+        }, ct));
+
+        root.Subcommands.Add(ping);
+        root.Subcommands.Add(search);
+        root.Subcommands.Add(info);
+        root.Subcommands.Add(suggest);
+        root.Subcommands.Add(Simple("status", "Summarize installed packages, updates and vulnerabilities", runner, async (c, o, t) => o.Status(await c.StatusAsync(t).ConfigureAwait(false))));
+        root.Subcommands.Add(Simple("runtimes", "List installed language runtimes", runner, async (c, o, t) => o.Runtimes(await c.RuntimesAsync(t).ConfigureAwait(false))));
+        root.Subcommands.Add(Simple("metrics", "Show omgd's counters and latencies", runner, async (c, o, t) => o.Metrics(await c.MetricsAsync(t).ConfigureAwait(false))));
+        root.Subcommands.Add(Simple("audit", "Audit installed packages against the loaded advisories", runner, async (c, o, t) => o.Audit(await c.SecurityAuditAsync(t).ConfigureAwait(false))));
+        root.Subcommands.Add(Simple("modules", "List the modules omgd can run", runner, async (c, o, t) => o.Modules(await c.ModulesAsync(t).ConfigureAwait(false))));
+        root.Subcommands.Add(ModuleCommand(runner));
+        root.Subcommands.Add(UpdateAdvisoriesCommand(runner));
+        root.Subcommands.Add(DaemonCommand(globals, runner));
+        return root;
+    }
+
+    private static Command Simple(string name, string description, CommandRunner runner, Func<OmgClient, ICliOutput, CancellationToken, Task> body)
+    {
+        var command = new Command(name, description);
+        command.SetAction((parse, ct) => runner.RunAsync(parse, async (client, output, token) =>
+        {
+            await body(client, output, token).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }, ct));
+        return command;
+    }
+
+    private static Command ModuleCommand(CommandRunner runner)
+    {
+        var name = new Argument<string>("name") { Description = "The module, like sys.proc or py3.hello" };
+        var args = new Option<string[]>("--arg") { Description = "An argument key=value (repeatable)" };
+        var opts = new Option<string[]>("--opt") { Description = "An option (repeatable)" };
+        var file = new Option<string?>("--json-request") { Description = "A JSON file with the whole request object (- for stdin)" };
+        var module = new Command("module", "Run a module") { name, args, opts, file };
+        module.SetAction((parse, ct) => runner.RunAsync(parse, async (client, output, token) =>
+        {
+            string moduleName = parse.GetValue(name)!;
+            var request = ModuleRequestBuilder.Build(parse.GetValue(args) ?? [], parse.GetValue(opts) ?? [], parse.GetValue(file));
+            output.Module(moduleName, await client.RunModuleAsync(moduleName, request, token).ConfigureAwait(false));
+            return ExitCodes.Ok;
+        }, ct));
+        return module;
+    }
+
+    private static Command UpdateAdvisoriesCommand(CommandRunner runner)
+    {
+        var source = new Argument<string?>("source") { Description = "A file or URL (default: the configured sources)", Arity = ArgumentArity.ZeroOrOne };
+        var update = new Command("update-advisories", "Import vulnerability advisories") { source };
+        update.SetAction((parse, ct) => runner.RunAsync(parse, async (client, output, token) =>
+        {
+            output.AdvisoryUpdate(await client.UpdateAdvisoriesAsync(parse.GetValue(source), token).ConfigureAwait(false));
+            return ExitCodes.Ok;
+        }, ct));
+        return update;
+    }
+
+    private static Command DaemonCommand(GlobalOptions globals, CommandRunner runner)
+    {
+        var daemon = new Command("daemon", "Start, stop or inspect omgd");
+        daemon.Subcommands.Add(DaemonVerb("start", "Start omgd unless it is running", globals, runner, DaemonControl.StartAsync));
+        daemon.Subcommands.Add(DaemonVerb("stop", "Stop omgd (SIGTERM) and wait until its socket is gone", globals, runner, DaemonControl.StopAsync));
+        daemon.Subcommands.Add(DaemonVerb("status", "Show whether omgd runs: socket, pid, version, uptime", globals, runner, DaemonControl.StatusAsync));
+        return daemon;
+    }
+
+    private static Command DaemonVerb(string name, string description, GlobalOptions globals, CommandRunner runner, Func<OmgClientOptions, CancellationToken, Task<DaemonState>> action)
+    {
+        var command = new Command(name, description);
+        command.SetAction((parse, ct) => runner.RunAsync(parse, async (_, output, token) =>
+        {
+            DaemonState state = await action(globals.ClientOptions(parse), token).ConfigureAwait(false);
+            output.Daemon(state);
+            // status of a stopped daemon is a fact, not a failure of the command, except that scripts
+            // asking "is it up?" want a code they can test.
+            return name == "status" && !state.Reachable ? ExitCodes.Unavailable : ExitCodes.Ok;
+        }, ct));
+        return command;
+    }
+}

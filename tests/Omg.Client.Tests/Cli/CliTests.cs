@@ -1,0 +1,218 @@
+using System.Text.Json;
+using Omg.Protocol.Messages;
+
+namespace Omg.Client.Tests.Cli;
+
+public sealed class CliTests : IAsyncLifetime
+{
+    private readonly TestDaemon _daemon = TestDaemon.Start();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _daemon.DisposeAsync().AsTask();
+
+    private Task<CliRun> Omg(params string[] args) => CliRun.RunAsync(["--socket", _daemon.SocketPath, "--no-autostart", .. args]);
+
+    [Fact]
+    public async Task Ping_answers_with_pong_and_the_socket()
+    {
+        CliRun run = await Omg("ping");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith($"pong from {_daemon.SocketPath} in ", run.Out);
+    }
+
+    [Fact]
+    public async Task Search_prints_an_aligned_table_and_how_many_matched()
+    {
+        CliRun run = await Omg("search", "vim", "--limit", "5");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["NAME", "VERSION", "SOURCE", "INSTALLED", "DESCRIPTION"], run.Lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("vim       2:9.0.1378-2  apt     yes        Vi IMproved - enhanced vi editor", run.Lines[1]);
+        Assert.StartsWith("vim-tiny  2:9.0.1378-2  apt                Vi IMproved", run.Lines[2]);
+        Assert.Equal(run.Lines[0].IndexOf("DESCRIPTION", StringComparison.Ordinal), run.Lines[3].IndexOf("heavily", StringComparison.Ordinal));
+        Assert.Equal("(3 of 8 matches; --limit shows more)", run.Lines[^1]);
+        Assert.Equal(5UL, Assert.IsType<SearchRequest>(Assert.Single(_daemon.Received)).Limit);
+    }
+
+    [Fact]
+    public async Task Tables_are_cut_to_the_terminal_width()
+    {
+        CliRun run = await CliRun.RunAsync(50, "--socket", _daemon.SocketPath, "search", "vim");
+
+        Assert.All(run.Lines, line => Assert.True(line.Length <= 50, line));
+        Assert.Contains(run.Lines, line => line.EndsWith('…'));
+    }
+
+    [Fact]
+    public async Task Search_json_has_the_protocol_fields()
+    {
+        JsonElement json = (await Omg("--json", "search", "vim")).Json();
+
+        Assert.Equal(3UL, json.GetProperty("total").GetUInt64());
+        JsonElement first = json.GetProperty("packages")[0];
+        Assert.Equal("vim", first.GetProperty("name").GetString());
+        Assert.Equal("2:9.0.1378-2", first.GetProperty("version").GetString());
+        Assert.True(first.GetProperty("installed").GetBoolean());
+        Assert.False(json.GetProperty("packages")[1].GetProperty("installed").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Info_with_many_names_sends_one_batch_and_reports_the_missing_one()
+    {
+        CliRun run = await Omg("info", "vim", "nosuch", "curl");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.IsType<BatchRequest>(Assert.Single(_daemon.Received));
+        Assert.Contains("Name:           vim", run.Out);
+        Assert.Contains("Name:           curl", run.Out);
+        Assert.True(run.Out.IndexOf("vim", StringComparison.Ordinal) < run.Out.IndexOf("curl", StringComparison.Ordinal));
+        Assert.Contains("PACKAGE_NOT_FOUND (-1001): nosuch: package 'nosuch' not found", run.Error);
+    }
+
+    [Fact]
+    public async Task Info_json_lists_packages_and_errors_in_order()
+    {
+        CliRun run = await Omg("--json", "info", "curl", "nosuch");
+        JsonElement json = run.Json();
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(2, json.GetArrayLength());
+        Assert.Equal("bookworm/main", json[0].GetProperty("repo").GetString());
+        Assert.Equal(["libc6"], json[0].GetProperty("depends").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("nosuch", json[1].GetProperty("name").GetString());
+        Assert.Equal("PACKAGE_NOT_FOUND", json[1].GetProperty("error").GetProperty("name").GetString());
+        Assert.Equal(-1001, json[1].GetProperty("error").GetProperty("code").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_error_answer_exits_1_with_the_error_name_on_stderr()
+    {
+        _daemon.Handler = request => Task.FromResult<Response?>(new ErrorResponse(request.Id, Protocol.ErrorCodes.AdvisoryDataUnavailable, "no advisory data loaded"));
+
+        CliRun run = await Omg("audit");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(string.Empty, run.Out);
+        Assert.Contains("ADVISORY_DATA_UNAVAILABLE", run.Error);
+    }
+
+    [Theory]
+    [InlineData("search")]
+    [InlineData("search", "vim", "--limit", "abc")]
+    [InlineData("frobnicate")]
+    [InlineData("module", "sys.proc", "--arg", "novalue")]
+    [InlineData("--timeout", "-1", "ping")]
+    [InlineData("info")]
+    public async Task Usage_errors_exit_2(params string[] args)
+    {
+        CliRun run = await Omg(args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.NotEqual(string.Empty, run.Error);
+        Assert.Empty(_daemon.Received);
+    }
+
+    [Fact]
+    public async Task An_unreachable_daemon_exits_3_naming_the_socket()
+    {
+        string missing = TestDaemon.NewSocketPath();
+
+        CliRun run = await CliRun.RunAsync("--socket", missing, "--no-autostart", "--json", "status");
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains(missing, run.Error);
+        Assert.Equal("DAEMON_UNAVAILABLE", run.Json().GetProperty("error").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task Status_runtimes_metrics_audit_and_modules_print_their_results()
+    {
+        Assert.Contains("Installed packages:    1234", (await Omg("status")).Out);
+        Assert.StartsWith("python  3.11.2   system   yes      /usr/bin/python3", (await Omg("runtimes")).Lines[1]);
+        Assert.Contains("Version:           0.1.0-test", (await Omg("metrics")).Out);
+        CliRun audit = await Omg("audit");
+        Assert.StartsWith("1 vulnerabilities, 1 of high severity, in 1 packages", audit.Out);
+        Assert.StartsWith("openssl  CVE-2024-0001  9.8    bad bug", audit.Lines[^1]);
+        Assert.StartsWith("sys.proc  0.1      processes", (await Omg("modules")).Lines[1]);
+        Assert.Equal(["vim", "vim-tiny"], (await Omg("suggest", "vmi")).Lines);
+        Assert.Contains("/tmp/osv.json: 10 advisories for 5 packages", (await Omg("update-advisories", "/tmp/osv.json")).Out);
+    }
+
+    [Fact]
+    public async Task Json_output_of_the_other_verbs_is_valid_and_keyed_by_protocol_names()
+    {
+        Assert.Equal(1234UL, (await Omg("--json", "status")).Json().GetProperty("total_packages").GetUInt64());
+        Assert.Equal("3.11.2", (await Omg("--json", "status")).Json().GetProperty("runtime_versions").GetProperty("python").GetString());
+        Assert.True((await Omg("--json", "runtimes")).Json()[0].GetProperty("is_default").GetBoolean());
+        Assert.Equal(42UL, (await Omg("--json", "metrics")).Json().GetProperty("uptime_seconds").GetUInt64());
+        Assert.Equal(9.8m, (await Omg("--json", "audit")).Json().GetProperty("vulnerabilities")[0].GetProperty("score").GetDecimal());
+        Assert.Equal("/modules/sys/proc", (await Omg("--json", "modules")).Json()[0].GetProperty("path").GetString());
+        Assert.Equal("vim-tiny", (await Omg("--json", "suggest", "vmi")).Json()[1].GetString());
+        Assert.Equal("pong", (await Omg("--json", "ping")).Json().GetProperty("answer").GetString());
+    }
+
+    [Fact]
+    public async Task Module_sends_arguments_and_options_and_prints_the_data()
+    {
+        CliRun run = await Omg("--json", "module", "sys.proc", "--arg", "mask=*.txt", "--arg", "depth=2", "--opt", "verbose");
+        JsonElement json = run.Json();
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("ran sys.proc", json.GetProperty("message").GetString());
+        JsonElement data = json.GetProperty("data");
+        Assert.Equal("*.txt", data.GetProperty("arguments").GetProperty("mask").GetString());
+        Assert.Equal(2, data.GetProperty("arguments").GetProperty("depth").GetInt32());
+        Assert.Equal("verbose", data.GetProperty("options")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Module_request_can_come_from_a_json_file()
+    {
+        string file = Path.Combine(Path.GetDirectoryName(_daemon.SocketPath)!, "request.json");
+        await File.WriteAllTextAsync(file, """{"args": {"mask": "*.log"}, "ext": {"x": true}}""");
+
+        CliRun run = await Omg("module", "sys.proc", "--json-request", file, "--arg", "mask=*.txt");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Retcode:  0", run.Out);
+        var sent = Assert.IsType<ModuleRequest>(Assert.Single(_daemon.Received));
+        Assert.Equal("*.txt", sent.Arguments["arguments"]?["mask"]?.AsString());
+        Assert.Null(sent.Arguments["args"]);
+        Assert.True(sent.Arguments["ext"]?["x"]?.AsBoolean());
+    }
+
+    [Fact]
+    public async Task Daemon_status_shows_pid_version_and_uptime()
+    {
+        CliRun run = await Omg("daemon", "status");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Reachable:  yes", run.Out);
+        Assert.Contains($"Pid:        {Environment.ProcessId}", run.Out);
+        Assert.Contains("Version:    0.1.0-test", run.Out);
+        Assert.Contains("Uptime:     00:00:42", run.Out);
+    }
+
+    [Fact]
+    public async Task Daemon_status_of_a_stopped_daemon_exits_3()
+    {
+        string missing = TestDaemon.NewSocketPath();
+
+        CliRun run = await CliRun.RunAsync("--socket", missing, "--json", "daemon", "status");
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.False(run.Json().GetProperty("reachable").GetBoolean());
+        Assert.Equal(missing, run.Json().GetProperty("socket").GetString());
+    }
+
+    [Fact]
+    public async Task Daemon_stop_refuses_to_signal_its_own_process()
+    {
+        CliRun run = await Omg("daemon", "stop");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"pid {Environment.ProcessId}, which omg will not signal", run.Error);
+    }
+}
