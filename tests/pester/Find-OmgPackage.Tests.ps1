@@ -1,12 +1,8 @@
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'Omg.Tests.Setup.ps1')
-    $script:Daemon = Start-TestDaemon
-    $script:Socket = $script:Daemon.Socket
+    . (Join-Path $PSScriptRoot 'Omg.Tests.Setup.ps1') -WithDaemon
 }
 
-AfterAll {
-    Stop-TestDaemon $script:Daemon
-}
+AfterAll { Stop-TestDaemon }
 
 Describe 'Find-OmgPackage' {
     Context 'Binding' {

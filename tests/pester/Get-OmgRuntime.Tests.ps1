@@ -1,13 +1,9 @@
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'Omg.Tests.Setup.ps1')
-    $script:Daemon = Start-TestDaemon
-    $script:Socket = $script:Daemon.Socket
+    . (Join-Path $PSScriptRoot 'Omg.Tests.Setup.ps1') -WithDaemon
     $script:All = @(Get-OmgRuntime -Socket $script:Socket)
 }
 
-AfterAll {
-    Stop-TestDaemon $script:Daemon
-}
+AfterAll { Stop-TestDaemon }
 
 Describe 'Get-OmgRuntime' {
     It 'writes Omg.Runtime objects' {

@@ -1,6 +1,8 @@
 # Shared setup, dot-sourced from each test file's BeforeAll. Builds nothing: it uses what `dotnet build`
-# (or ./build.ps1) left under src/Omg.PowerShell/bin, starts one omgd on a private socket over the fixture
-# tree, and imports the module from the repository root manifest.
+# (or ./build.ps1) left under src/Omg.PowerShell/bin, imports the module from the repository root
+# manifest and, with -WithDaemon, starts one omgd on a private socket over the fixture tree
+# ($Daemon, $Socket), which `Stop-TestDaemon` in AfterAll ends.
+param([switch] $WithDaemon)
 
 $script:RepoRoot = (Resolve-Path -LiteralPath (Join-Path $PSScriptRoot '../..')).Path
 $script:FixtureRoot = Join-Path $script:RepoRoot 'tests/fixtures/roots/basic'
@@ -58,7 +60,7 @@ function Start-TestDaemon {
 }
 
 function Stop-TestDaemon {
-    param($Daemon)
+    param($Daemon = $script:Daemon)
     if (-not $Daemon) { return }
     if (-not $Daemon.Process.HasExited) {
         # SIGTERM, so that omgd removes its socket; Stop-Process would send SIGKILL.
@@ -73,3 +75,8 @@ function Stop-TestDaemon {
 # Commands under test never spawn daemons of their own, except Start-OmgDaemon, which always may.
 $env:OMG_NO_AUTOSTART = '1'
 Import-Module (Join-Path $script:RepoRoot 'Omg.psd1') -Force -ErrorAction Stop
+
+if ($WithDaemon) {
+    $script:Daemon = Start-TestDaemon
+    $script:Socket = $script:Daemon.Socket
+}
