@@ -114,6 +114,8 @@ if ($Package) {
     foreach ($file in 'Omg.psd1', 'Omg.psm1', 'Omg.Format.ps1xml', 'Omg.Types.ps1xml') {
         Copy-Item -LiteralPath (Join-Path $root $file) -Destination $destination
     }
+    # about_ topics are looked up beside the manifest, so they live at the root, next to Omg.psd1.
+    Copy-Item -Path (Join-Path $root 'en-US/*') -Destination (Join-Path $destination 'en-US') -Force
 
     if (Test-Path -LiteralPath (Join-Path $destination 'System.Management.Automation.dll')) {
         throw 'System.Management.Automation.dll must not be packaged'

@@ -32,7 +32,7 @@ public sealed class GetOmgRuntimeCommand : OmgCmdlet
     /// <summary>Writes the matching runtimes; a literal name that matches none is an ObjectNotFound error.</summary>
     protected override void EndProcessing()
     {
-        if (!TryInvoke(Client.RuntimesAsync, Socket, out IReadOnlyList<RuntimeInfo>? runtimes) || runtimes is null)
+        if (!TryInvoke(Client.RuntimesAsync, Client.SocketPath, out IReadOnlyList<RuntimeInfo>? runtimes) || runtimes is null)
         {
             return;
         }

@@ -15,7 +15,7 @@ public sealed class GetOmgStatusCommand : OmgCmdlet
     /// <summary>Writes one status object.</summary>
     protected override void EndProcessing()
     {
-        if (TryInvoke(Client.StatusAsync, Socket, out StatusResult? status) && status is not null)
+        if (TryInvoke(Client.StatusAsync, Client.SocketPath, out StatusResult? status) && status is not null)
         {
             WriteObject(OutputMapper.ToSystemStatus(status));
         }

@@ -17,7 +17,7 @@ internal static class RepositoryPaths
 
     public static string HelpFile => Path.Combine(ModuleProject, "en-US", "Omg.PowerShell.dll-Help.xml");
 
-    public static string AboutFile => Path.Combine(ModuleProject, "en-US", "about_Omg.help.txt");
+    public static string AboutFile => Path.Combine(Root, "en-US", "about_Omg.help.txt");
 
     /// <summary>The module's own build output, of the configuration these tests were built in.</summary>
     public static string ModuleOutput
