@@ -6,7 +6,8 @@ namespace Omg.PowerShell.Tests.Support;
 
 /// <summary>
 /// The package backend of the fixture root (vim, vim-tiny, openssl, libssl3, curl) served from memory, so
-/// that the cmdlets' logic runs against a real omgd whatever state its own backend is in.
+/// that the cmdlets' logic runs against a real omgd whatever state its own backend is in. Searching for
+/// <c>hang</c> never answers.
 /// </summary>
 internal sealed class FixturePackages : IPackageHandler
 {
@@ -19,13 +20,19 @@ internal sealed class FixturePackages : IPackageHandler
         Detail("curl", "7.88.1-10", "command line tool for transferring data with URL syntax", 512_000, ["libcurl4"], installed: false),
     ];
 
-    public ValueTask<SearchResult> SearchAsync(string query, int limit, CancellationToken cancellationToken)
+    public async ValueTask<SearchResult> SearchAsync(string query, int limit, CancellationToken cancellationToken)
     {
+        if (query == "hang")
+        {
+            // A search that only cancellation ends, for Ctrl+C tests.
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
         PackageInfo[] hits = Catalogue
             .Where(p => p.Name.Contains(query, StringComparison.OrdinalIgnoreCase) || p.Description.Contains(query, StringComparison.OrdinalIgnoreCase))
             .Select(p => new PackageInfo(p.Name, p.Version, p.Description, p.Source, p.InstalledVersion is not null))
             .ToArray();
-        return ValueTask.FromResult(new SearchResult(hits.Take(limit).ToArray(), (ulong)hits.Length));
+        return new SearchResult(hits.Take(limit).ToArray(), (ulong)hits.Length);
     }
 
     public ValueTask<DetailedPackageInfo> InfoAsync(string package, CancellationToken cancellationToken) =>
