@@ -143,8 +143,8 @@ public static class CliApp
         {
             DaemonState state = await action(globals.ClientOptions(parse), token).ConfigureAwait(false);
             output.Daemon(state);
-            // status of a stopped daemon is a fact, not a failure of the command, except that scripts
-            // asking "is it up?" want a code they can test.
+            // Scripts ask "is it up?" with `omg daemon status`, so a stopped daemon gets the exit code of
+            // an unreachable one; stopping one that is not running is already done, so that is 0.
             return name == "status" && !state.Reachable ? ExitCodes.Unavailable : ExitCodes.Ok;
         }, ct));
         return command;
