@@ -75,13 +75,19 @@ public sealed class PackageLookupTests
     }
 
     [Fact]
-    public async Task A_wildcard_without_literal_text_is_an_invalid_argument()
+    public async Task A_wildcard_without_literal_text_is_an_invalid_argument_for_that_name_only()
     {
         await using InProcessDaemon daemon = await InProcessDaemon.StartWithFixtureAsync();
         await using OmgClient client = daemon.Connect();
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => new PackageLookup(client, TestWildcard.Matcher).GetAsync(["*"], CancellationToken.None));
-        Assert.Equal("OmgInvalidArgument", ErrorRecordFactory.Describe(error).ErrorId);
+        IReadOnlyList<LookupItem> items = await new PackageLookup(client, TestWildcard.Matcher).GetAsync(["*", "curl"], CancellationToken.None);
+
+        Assert.Equal(2, items.Count);
+        Assert.Equal("*", items[0].Name);
+        Assert.IsType<ArgumentException>(items[0].Error);
+        Assert.Equal("OmgInvalidArgument", ErrorRecordFactory.Describe(items[0].Error!).ErrorId);
+        Assert.Equal("curl", items[1].Package!.Name);
+        await Assert.ThrowsAsync<ArgumentException>(() => new PackageLookup(client, TestWildcard.Matcher).ExpandAsync("?*", CancellationToken.None));
     }
 
     [Fact]

@@ -48,13 +48,9 @@ public sealed class StartOmgDaemonCommand : OmgCmdlet
             return;
         }
 
-        try
+        if (TryInvoke(ct => DaemonController.StartAsync(Client.Options, ct), socket, out DaemonInfo? info))
         {
-            WriteObject(Invoke(ct => DaemonController.StartAsync(Client.Options, ct)));
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException)
-        {
-            ReportError(ex, socket);
+            WriteObject(info);
         }
     }
 

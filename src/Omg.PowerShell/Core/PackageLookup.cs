@@ -110,20 +110,33 @@ public sealed class PackageLookup
 
     /// <summary>
     /// Looks up <paramref name="names"/>: wildcards are expanded (and vanish when they match nothing),
-    /// duplicates are dropped, and missing literal names carry the daemon's suggestions.
+    /// duplicates are dropped, and missing literal names carry the daemon's suggestions. A wildcard that
+    /// cannot be expanded (no literal text, a refused Search) becomes an item with its error, so that the
+    /// other names are still looked up.
     /// </summary>
     /// <exception cref="OmgDaemonUnavailableException">omgd cannot be reached.</exception>
-    /// <exception cref="OmgRequestException">A wildcard's Search, or the Batch itself, was refused.</exception>
+    /// <exception cref="OmgRequestException">The Batch itself was refused.</exception>
     public async Task<IReadOnlyList<LookupItem>> GetAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(names);
         var literal = new HashSet<string>(StringComparer.Ordinal);
         var ordered = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var failedPatterns = new List<LookupItem>();
         foreach (string name in names)
         {
             bool wildcard = WildcardName.ContainsWildcard(name);
-            IReadOnlyList<string> resolved = wildcard ? await ExpandAsync(name, cancellationToken).ConfigureAwait(false) : [Unescape(name)];
+            IReadOnlyList<string> resolved;
+            try
+            {
+                resolved = wildcard ? await ExpandAsync(name, cancellationToken).ConfigureAwait(false) : [Unescape(name)];
+            }
+            catch (Exception ex) when (ex is ArgumentException or OmgRequestException)
+            {
+                failedPatterns.Add(new LookupItem(name, null, ex, []));
+                continue;
+            }
+
             foreach (string match in resolved)
             {
                 if (!wildcard)
@@ -140,7 +153,7 @@ public sealed class PackageLookup
 
         if (ordered.Count == 0)
         {
-            return [];
+            return failedPatterns;
         }
 
         IReadOnlyList<Response> answers = await _client.BatchAsync(InfoBatch(ordered), cancellationToken).ConfigureAwait(false);
@@ -148,7 +161,8 @@ public sealed class PackageLookup
 
         // A wildcard match that vanished between Search and Info is no error: the wildcard stays silent.
         var kept = items.Where(item => !item.IsNotFound || literal.Contains(item.Name)).ToList();
-        return await AddSuggestionsAsync(kept, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<LookupItem> found = await AddSuggestionsAsync(kept, cancellationToken).ConfigureAwait(false);
+        return [.. failedPatterns, .. found];
     }
 
     /// <summary>Asks, in one Batch, for suggestions for every missing package in <paramref name="items"/>.</summary>
