@@ -7,7 +7,7 @@ namespace Omg.PowerShell.Tests.Support;
 /// <summary>
 /// The package backend of the fixture root (vim, vim-tiny, openssl, libssl3, curl) served from memory, so
 /// that the cmdlets' logic runs against a real omgd whatever state its own backend is in. Searching for
-/// <c>hang</c> never answers.
+/// <c>hang</c> answers only after 2 s.
 /// </summary>
 internal sealed class FixturePackages : IPackageHandler
 {
@@ -24,8 +24,9 @@ internal sealed class FixturePackages : IPackageHandler
     {
         if (query == "hang")
         {
-            // A search that only cancellation ends, for Ctrl+C tests.
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            // A search that outlasts any client patience, for Ctrl+C tests; bounded, because omgd lets a
+            // handler run on after its client gave up, and the host's stop would wait for it.
+            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
         }
 
         PackageInfo[] hits = Catalogue
