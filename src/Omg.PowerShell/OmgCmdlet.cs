@@ -24,8 +24,17 @@ public abstract class OmgCmdlet : PSCmdlet, IDisposable
     /// <summary>The client, created on first use with <see cref="CreateOptions"/>.</summary>
     protected OmgClient Client => _client ??= new OmgClient(CreateOptions());
 
+    /// <summary>The socket as a full path, or null for the default.</summary>
+    protected string? SocketPath => Socket is null ? null : ResolvePath(Socket);
+
     /// <summary>The client options for this invocation.</summary>
-    protected virtual OmgClientOptions CreateOptions() => new() { SocketPath = Socket };
+    protected virtual OmgClientOptions CreateOptions() => new() { SocketPath = SocketPath };
+
+    /// <summary>
+    /// A file path as the user meant it: relative to PowerShell's current location, which is not the
+    /// process's working directory the client would otherwise resolve it against.
+    /// </summary>
+    protected virtual string ResolvePath(string path) => GetUnresolvedProviderPathFromPSPath(path);
 
     /// <summary>
     /// Runs <paramref name="work"/> to completion on the pipeline thread, cancelled by Ctrl+C.

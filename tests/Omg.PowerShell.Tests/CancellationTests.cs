@@ -59,5 +59,8 @@ public sealed class CancellationTests
         public Task<Omg.Protocol.Messages.SearchResult> SearchAsync(string query, CancellationToken ct) => Client.SearchAsync(query, null, ct);
 
         public void Stop() => StopProcessing();
+
+        // Outside pwsh there is no provider to resolve against; the tests give full paths.
+        protected override string ResolvePath(string path) => path;
     }
 }

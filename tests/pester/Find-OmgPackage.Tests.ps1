@@ -31,7 +31,7 @@ Describe 'Find-OmgPackage' {
         }
 
         It 'filters by -Source with wildcards' {
-            $sources = (Find-OmgPackage ssl -Socket $Socket).Source | Sort-Object -Unique
+            $sources = @((Find-OmgPackage ssl -Socket $Socket).Source | Sort-Object -Unique)
             @(Find-OmgPackage ssl -Source 'no-such-source' -Socket $Socket).Count | Should -Be 0
             @(Find-OmgPackage ssl -Source "$($sources[0].Substring(0, 1))*" -Socket $Socket).Count | Should -BeGreaterThan 0
         }

@@ -16,6 +16,16 @@ Describe 'Get-OmgDaemon' {
         $info.UptimeSeconds | Should -BeOfType ([long])
     }
 
+    It 'resolves a relative -Socket against the current location' {
+        Push-Location (Split-Path $Socket)
+        try {
+            (Get-OmgDaemon -Socket ./omg.sock).Socket | Should -Be $Socket
+        }
+        finally {
+            Pop-Location
+        }
+    }
+
     It 'reports a daemon that does not answer without starting one' {
         $missing = New-TestSocketPath
         $info = Get-OmgDaemon -Socket $missing

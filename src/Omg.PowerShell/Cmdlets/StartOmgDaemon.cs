@@ -33,9 +33,9 @@ public sealed class StartOmgDaemonCommand : OmgCmdlet
     /// <summary>The options with auto-start forced on: starting is the point.</summary>
     protected override OmgClientOptions CreateOptions() => new()
     {
-        SocketPath = Socket,
+        SocketPath = SocketPath,
         AutoStart = true,
-        DaemonPath = DaemonPath,
+        DaemonPath = DaemonPath is null ? null : ResolvePath(DaemonPath),
         DaemonArguments = ArgumentList ?? [],
     };
 
