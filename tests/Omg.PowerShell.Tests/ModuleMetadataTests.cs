@@ -59,6 +59,18 @@ public sealed partial class ModuleMetadataTests
     }
 
     [Fact]
+    public void The_loader_looks_where_the_build_puts_the_module()
+    {
+        string loader = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "Omg.psm1"));
+        string project = File.ReadAllText(Path.Combine(RepositoryPaths.ModuleProject, "Omg.PowerShell.csproj"));
+        string framework = Regex.Match(project, "<TargetFramework>([^<]+)</TargetFramework>").Groups[1].Value;
+
+        Assert.Contains($"src/Omg.PowerShell/bin/$configuration/{framework}/Omg.PowerShell.dll", loader, StringComparison.Ordinal);
+        Assert.Equal(framework, Path.GetFileName(RepositoryPaths.ModuleOutput));
+        Assert.Contains("Join-Path $PSScriptRoot 'Omg.PowerShell.dll'", loader, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_verb_is_approved()
     {
         foreach (Type type in CmdletMetadata.CmdletTypes)

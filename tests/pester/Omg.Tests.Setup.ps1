@@ -54,7 +54,9 @@ function Start-TestDaemon {
     $socket = New-TestSocketPath
     $daemon = Get-TestDaemonPath
     $arguments = @($daemon, '--socket', $socket, '--root', $script:FixtureRoot, '--log-file', (Join-Path (Split-Path $socket) 'omgd.log'))
-    $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru -RedirectStandardOutput (Join-Path (Split-Path $socket) 'stdout.txt') -RedirectStandardError (Join-Path (Split-Path $socket) 'stderr.txt')
+    # Start-Process joins its arguments with spaces: quote each, as a checkout path may have spaces.
+    $quoted = $arguments | ForEach-Object { '"{0}"' -f $_ }
+    $process = Start-Process -FilePath 'dotnet' -ArgumentList $quoted -PassThru -RedirectStandardOutput (Join-Path (Split-Path $socket) 'stdout.txt') -RedirectStandardError (Join-Path (Split-Path $socket) 'stderr.txt')
     Wait-TestSocket -Socket $socket -Process $process
     return [pscustomobject]@{ Socket = $socket; Process = $process }
 }
