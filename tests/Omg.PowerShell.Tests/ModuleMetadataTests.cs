@@ -287,6 +287,20 @@ public sealed partial class ModuleMetadataTests
         Assert.False(File.Exists(Path.Combine(output, "System.Management.Automation.dll")), "the engine stub must never ship");
     }
 
+    [Fact]
+    public void Every_cmdlet_has_a_pester_file_that_uses_the_shared_setup()
+    {
+        string pester = Path.Combine(RepositoryPaths.Root, "tests", "pester");
+        foreach (Type type in CmdletMetadata.CmdletTypes)
+        {
+            string file = Path.Combine(pester, CmdletMetadata.CmdletName(type) + ".Tests.ps1");
+            Assert.True(File.Exists(file), $"{file} is missing");
+            string text = File.ReadAllText(file);
+            Assert.Contains("Omg.Tests.Setup.ps1", text, StringComparison.Ordinal);
+            Assert.Contains($"Describe '{CmdletMetadata.CmdletName(type)}'", text, StringComparison.Ordinal);
+        }
+    }
+
     [GeneratedRegex(@"CmdletsToExport\s*=\s*@\(([^)]*)\)", RegexOptions.Singleline)]
     private static partial Regex CmdletsToExport();
 
