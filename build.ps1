@@ -1,0 +1,126 @@
+#Requires -Version 7.4
+<#
+.SYNOPSIS
+    Builds, tests and packages the Omg PowerShell module.
+.DESCRIPTION
+    Builds omg.sln (which puts omgd beside Omg.PowerShell.dll), optionally runs the xunit tests and, where
+    Pester 5 is installed, the Pester tests, and optionally lays out a self-contained module folder
+    out/Omg/<version>/ that Publish-PSResource could ship.
+.PARAMETER Configuration
+    Debug or Release.
+.PARAMETER Test
+    Runs `dotnet test` for the solution, then Pester (tests/pester) when Pester 5 is available.
+.PARAMETER Package
+    Lays out out/Omg/<version>/: the manifest, the loader, the assemblies, omgd, the format, type and help
+    files, and never the System.Management.Automation.dll stub.
+.PARAMETER NoBuild
+    Uses what the last build produced.
+.EXAMPLE
+    ./build.ps1 -Configuration Release -Test -Package
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Debug',
+
+    [switch] $Test,
+
+    [switch] $Package,
+
+    [switch] $NoBuild
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+
+$root = $PSScriptRoot
+$manifestPath = Join-Path $root 'Omg.psd1'
+$manifest = Import-PowerShellDataFile -LiteralPath $manifestPath
+$moduleOutput = Join-Path $root "src/Omg.PowerShell/bin/$Configuration/net8.0"
+
+function Invoke-Native {
+    param([string] $FilePath, [string[]] $ArgumentList)
+    Write-Host "> $FilePath $($ArgumentList -join ' ')"
+    & $FilePath @ArgumentList
+    if ($LASTEXITCODE -ne 0) {
+        throw "$FilePath exited with $LASTEXITCODE"
+    }
+}
+
+# The solution is the unit of build; projects it does not list yet are built (and tested) on their own.
+$solution = Join-Path $root 'omg.sln'
+$targets = @($solution)
+foreach ($project in 'src/Omg.PowerShell/Omg.PowerShell.csproj', 'tests/Omg.PowerShell.Tests/Omg.PowerShell.Tests.csproj') {
+    if (-not (Select-String -LiteralPath $solution -SimpleMatch ([IO.Path]::GetFileName($project)) -Quiet)) {
+        $targets += Join-Path $root $project
+    }
+}
+
+if (-not $NoBuild) {
+    foreach ($target in $targets) {
+        Invoke-Native dotnet @('build', $target, '--configuration', $Configuration, '--nologo')
+    }
+}
+
+if ($Test) {
+    foreach ($target in $targets | Where-Object { $_ -notlike '*src*Omg.PowerShell.csproj' }) {
+        # Built above, or by the build -NoBuild stands for.
+        Invoke-Native dotnet @('test', $target, '--configuration', $Configuration, '--nologo', '--no-build')
+    }
+
+    $pester = Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version.Major -ge 5 } | Sort-Object Version -Descending | Select-Object -First 1
+    if ($pester) {
+        Import-Module $pester -Force
+        $config = New-PesterConfiguration
+        $config.Run.Path = Join-Path $root 'tests/pester'
+        $config.Run.Exit = $false
+        $config.Run.PassThru = $true
+        $config.Output.Verbosity = 'Detailed'
+        $result = Invoke-Pester -Configuration $config
+        if ($result.FailedCount -gt 0) {
+            throw "$($result.FailedCount) Pester tests failed"
+        }
+    }
+    else {
+        Write-Warning 'Pester 5 is not installed: the Pester tests were skipped (Install-PSResource Pester).'
+    }
+}
+
+if ($Package) {
+    if (-not (Test-Path -LiteralPath (Join-Path $moduleOutput 'Omg.PowerShell.dll'))) {
+        throw "No build in $moduleOutput; run without -NoBuild first."
+    }
+
+    $destination = Join-Path $root "out/Omg/$($manifest.ModuleVersion)"
+    if (Test-Path -LiteralPath $destination) {
+        Remove-Item -LiteralPath $destination -Recurse -Force
+    }
+    New-Item -ItemType Directory -Path $destination -Force | Out-Null
+
+    # The build output is the module's own files plus omgd and its dependencies; the engine is pwsh's,
+    # so its stub must never ship, and pdb/xml files are for developers.
+    $excluded = @('System.Management.Automation.dll', '*.pdb', '*.xml')
+    Get-ChildItem -LiteralPath $moduleOutput -File | Where-Object {
+        $name = $_.Name
+        -not ($excluded | Where-Object { $name -like $_ })
+    } | Copy-Item -Destination $destination
+    foreach ($folder in 'en-US', 'runtimes') {
+        $source = Join-Path $moduleOutput $folder
+        if (Test-Path -LiteralPath $source) {
+            Copy-Item -LiteralPath $source -Destination $destination -Recurse
+        }
+    }
+
+    foreach ($file in 'Omg.psd1', 'Omg.psm1', 'Omg.Format.ps1xml', 'Omg.Types.ps1xml') {
+        Copy-Item -LiteralPath (Join-Path $root $file) -Destination $destination
+    }
+    # about_ topics are looked up beside the manifest, so they live at the root, next to Omg.psd1.
+    Copy-Item -Path (Join-Path $root 'en-US/*') -Destination (Join-Path $destination 'en-US') -Force
+
+    if (Test-Path -LiteralPath (Join-Path $destination 'System.Management.Automation.dll')) {
+        throw 'System.Management.Automation.dll must not be packaged'
+    }
+
+    Test-ModuleManifest -Path (Join-Path $destination 'Omg.psd1') | Out-Null
+    Write-Host "Module laid out in $destination"
+}

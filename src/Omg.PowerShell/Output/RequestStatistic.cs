@@ -1,0 +1,20 @@
+namespace Omg;
+
+/// <summary>omgd's counters for one request type, part of <see cref="DaemonInfo"/>.</summary>
+public sealed class RequestStatistic
+{
+    /// <summary>The request type (<c>Search</c>, <c>Info</c>, ...).</summary>
+    public string Name { get; init; } = string.Empty;
+
+    /// <summary>Requests answered.</summary>
+    public long Count { get; init; }
+
+    /// <summary>Requests answered with an error.</summary>
+    public long Failures { get; init; }
+
+    /// <summary>Median latency in microseconds.</summary>
+    public long P50Micros { get; init; }
+
+    /// <summary>99th percentile latency in microseconds.</summary>
+    public long P99Micros { get; init; }
+}

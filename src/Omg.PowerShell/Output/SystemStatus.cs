@@ -1,0 +1,29 @@
+namespace Omg;
+
+/// <summary>The machine's package summary from <c>Get-OmgStatus</c>.</summary>
+public sealed class SystemStatus
+{
+    /// <summary>Installed packages.</summary>
+    public long TotalPackages { get; init; }
+
+    /// <summary>Packages installed on purpose, not as dependencies.</summary>
+    public long ExplicitPackages { get; init; }
+
+    /// <summary>Automatically installed packages nothing depends on any more.</summary>
+    public long OrphanPackages { get; init; }
+
+    /// <summary>Installed packages with a newer candidate.</summary>
+    public long UpdatesAvailable { get; init; }
+
+    /// <summary>Known vulnerabilities in installed packages (0 when no advisories are loaded).</summary>
+    public long SecurityVulnerabilities { get; init; }
+
+    /// <summary>The language runtimes found, as objects.</summary>
+    public RuntimeVersion[] RuntimeVersions { get; init; } = [];
+
+    /// <summary>What omgd could not read or check, in words.</summary>
+    public string[] Problems { get; init; } = [];
+
+    /// <summary>True when advisory data is loaded, so that the vulnerability count means something.</summary>
+    public bool AdvisoriesLoaded { get; init; }
+}

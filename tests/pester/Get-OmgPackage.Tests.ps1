@@ -1,0 +1,117 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Omg.Tests.Setup.ps1') -WithDaemon
+}
+
+AfterAll { Stop-TestDaemon }
+
+Describe 'Get-OmgPackage' {
+    Context 'Binding' {
+        It 'takes names by name' {
+            (Get-OmgPackage -Name vim, openssl -Socket $Socket).Name | Should -Be @('vim', 'openssl')
+        }
+
+        It 'takes names by position' {
+            (Get-OmgPackage curl -Socket $Socket).Name | Should -Be 'curl'
+        }
+
+        It 'takes strings from the pipeline by value' {
+            ('vim', 'curl' | Get-OmgPackage -Socket $Socket).Name | Should -Be @('vim', 'curl')
+        }
+
+        It 'takes search results from the pipeline by property name' {
+            $details = Find-OmgPackage ssl -Socket $Socket | Get-OmgPackage -Socket $Socket
+            $details.Name | Should -Contain 'openssl'
+            $details.Name | Should -Contain 'libssl3'
+            $details | ForEach-Object { $_ | Should -BeOfType ([Omg.PackageDetail]) }
+        }
+
+        It 'takes the -Package alias' {
+            (Get-OmgPackage -Package vim -Socket $Socket).Name | Should -Be 'vim'
+        }
+
+        It 'sends a whole pipeline as one batch' {
+            $before = ((Get-OmgDaemon -Socket $Socket).Requests | Where-Object Name -eq 'Batch').Count
+            'vim', 'vim-tiny', 'openssl', 'libssl3', 'curl' | Get-OmgPackage -Socket $Socket | Should -HaveCount 5
+            $after = ((Get-OmgDaemon -Socket $Socket).Requests | Where-Object Name -eq 'Batch').Count
+            ($after - [int]$before) | Should -Be 1
+        }
+    }
+
+    Context 'Wildcards' {
+        It 'expands a wildcard to the matching packages' {
+            (Get-OmgPackage 'vim*' -Socket $Socket).Name | Sort-Object | Should -Be @('vim', 'vim-tiny')
+        }
+
+        It 'matches a wildcard without regard to case' {
+            (Get-OmgPackage '*SSL3' -Socket $Socket).Name | Should -Be 'libssl3'
+        }
+
+        It 'is silent when a wildcard matches nothing' {
+            $out = Get-OmgPackage 'no-such-package*' -Socket $Socket -ErrorVariable errors
+            $out | Should -BeNullOrEmpty
+            $errors | Should -BeNullOrEmpty
+        }
+
+        It 'refuses a wildcard with no literal text' {
+            Get-OmgPackage '*' -Socket $Socket -ErrorVariable errors -ErrorAction SilentlyContinue
+            $errors[0].FullyQualifiedErrorId | Should -BeLike 'OmgInvalidArgument,*'
+        }
+    }
+
+    Context 'Errors' {
+        It 'writes a non-terminating ObjectNotFound error with suggestions for a missing name' {
+            $out = Get-OmgPackage vimm, curl -Socket $Socket -ErrorVariable errors -ErrorAction SilentlyContinue
+            $out.Name | Should -Be 'curl'
+            $errors | Should -HaveCount 1
+            $errors[0].FullyQualifiedErrorId | Should -Be 'OmgPackageNotFound,Omg.PowerShell.GetOmgPackageCommand'
+            $errors[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+            $errors[0].TargetObject | Should -Be 'vimm'
+            $errors[0].ToString() | Should -Match 'vim'
+        }
+
+        It 'stops on a missing name with -ErrorAction Stop' {
+            { Get-OmgPackage vimm -Socket $Socket -ErrorAction Stop } | Should -Throw -ErrorId 'OmgPackageNotFound,Omg.PowerShell.GetOmgPackageCommand'
+        }
+    }
+
+    Context 'Output' {
+        It 'keeps sizes as numbers and lists as string arrays' {
+            $vim = Get-OmgPackage vim -Socket $Socket
+            $vim.Size | Should -BeOfType ([long])
+            $vim.DownloadSize | Should -BeOfType ([long])
+            , $vim.Depends | Should -BeOfType ([string[]])
+            , $vim.Licenses | Should -BeOfType ([string[]])
+        }
+
+        It 'sorts, groups and exports' {
+            $sorted = Get-OmgPackage vim, vim-tiny, openssl -Socket $Socket | Sort-Object Size
+            $sorted[0].Size | Should -BeLessOrEqual $sorted[-1].Size
+            (Get-OmgPackage vim, curl -Socket $Socket | Group-Object Installed).Count | Should -BeGreaterThan 0
+            $path = Join-Path $TestDrive 'packages.csv'
+            Get-OmgPackage vim, curl -Socket $Socket | Export-Csv -LiteralPath $path
+            (Import-Csv -LiteralPath $path).Name | Should -Be @('vim', 'curl')
+        }
+
+        It 'formats as a table with the expected columns' {
+            $table = Get-OmgPackage vim -Socket $Socket | Format-Table | Out-String
+            foreach ($column in 'Name', 'Version', 'Source', 'Installed', 'Size', 'Architecture') {
+                $table | Should -Match $column
+            }
+        }
+    }
+
+    Context 'Completion' {
+        It 'completes -Name with package names from the daemon' {
+            $line = "Get-OmgPackage -Socket '$Socket' -Name opens"
+            $completion = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+            $completion.CompletionMatches.CompletionText | Should -Contain 'openssl'
+        }
+
+        It 'completes nothing, quickly, when no daemon answers' {
+            $line = "Get-OmgPackage -Socket '$(New-TestSocketPath)' -Name opens"
+            $elapsed = Measure-Command { $completion = TabExpansion2 -inputScript $line -cursorColumn $line.Length }
+            $completion.CompletionMatches.CompletionText | Should -Not -Contain 'openssl'
+            $elapsed.TotalSeconds | Should -BeLessThan 3
+        }
+    }
+}
