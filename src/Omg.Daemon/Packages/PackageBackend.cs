@@ -1,4 +1,4 @@
-using System.Text;
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -27,6 +27,9 @@ public sealed partial class PackageBackend : IPackageHandler, IHostedService, IA
     private readonly Dictionary<string, IPackageSource> _sources;
     private readonly ILogger<PackageBackend> _logger;
 
+    // Copyright files are read once per installed version, not on every Info.
+    private readonly ConcurrentDictionary<(string Source, string Name, string? Version), IReadOnlyList<string>> _licenses = new();
+
     /// <summary>Creates the backend over the configured root (<c>--root</c>).</summary>
     public PackageBackend(IOptions<DaemonOptions> options, ILogger<PackageBackend> logger)
     {
@@ -40,7 +43,8 @@ public sealed partial class PackageBackend : IPackageHandler, IHostedService, IA
             new PythonDistributionSource(runtimeOptions),
         ];
         _sources = sources.ToDictionary(s => s.Name, StringComparer.Ordinal);
-        _service = new PackageIndexService(sources, new RuntimeDetector(runtimeOptions), log: line => LogIndex(line));
+        var serviceOptions = new PackageIndexServiceOptions { Published = _ => ReturnBuildGarbage() };
+        _service = new PackageIndexService(sources, new RuntimeDetector(runtimeOptions), serviceOptions, line => LogIndex(line));
         Root = root;
     }
 
@@ -143,7 +147,7 @@ public sealed partial class PackageBackend : IPackageHandler, IHostedService, IA
 
         PackageRecord record = found[0];
         IReadOnlyList<string> licenses = _sources.TryGetValue(record.Source, out IPackageSource? source) && record.IsInstalled
-            ? source.ReadLicenses(record)
+            ? _licenses.GetOrAdd((record.Source, record.Name, record.InstalledVersion), _ => source.ReadLicenses(record))
             : [];
         return new DetailedPackageInfo
         {
@@ -161,6 +165,14 @@ public sealed partial class PackageBackend : IPackageHandler, IHostedService, IA
             CandidateVersion = record.CandidateVersion,
             Architecture = record.Architecture,
         };
+    }
+
+    // A build allocates several times the index's final size; a compacting collection right after the
+    // swap hands that memory back to the system instead of keeping it as idle heap.
+    private static void ReturnBuildGarbage()
+    {
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     private static WireRuntime ToWire(IndexedRuntime runtime) =>

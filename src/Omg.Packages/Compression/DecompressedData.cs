@@ -2,12 +2,12 @@ namespace Omg.Packages.Compression;
 
 /// <summary>
 /// The decompressed bytes of one file: <see cref="Buffer"/> may be longer than <see cref="Length"/>. The
-/// buffer is rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/>; <see cref="Return"/> gives it back.
+/// buffer is rented from <see cref="DecodeBuffers"/>; <see cref="Return"/> gives it back.
 /// </summary>
 internal readonly record struct DecompressedData(byte[] Buffer, int Length)
 {
     /// <summary>Returns the buffer to the shared pool; the data must not be used afterwards.</summary>
-    public void Return() => System.Buffers.ArrayPool<byte>.Shared.Return(Buffer);
+    public void Return() => DecodeBuffers.Return(Buffer);
 
     /// <summary>The meaningful bytes.</summary>
     public ReadOnlySpan<byte> Span => Buffer.AsSpan(0, Length);

@@ -50,8 +50,8 @@ internal static class IndexDecompressor
             throw new InvalidDataException("file too large for an index");
         }
 
-        // Pooled like the output: the compressed main list alone is ~19 MB.
-        var raw = ArrayPool<byte>.Shared.Rent((int)Math.Max(length, 1));
+        // The compressed main list alone is ~19 MB; see DecodeBuffers for why it is not pooled.
+        var raw = DecodeBuffers.Rent((int)Math.Max(length, 1));
         var read = 0;
         while (read < length && file.Read(raw, read, (int)length - read) is var n and > 0)
         {
@@ -69,7 +69,7 @@ internal static class IndexDecompressor
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(raw);
+            DecodeBuffers.Return(raw);
         }
     }
 

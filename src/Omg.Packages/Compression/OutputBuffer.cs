@@ -3,9 +3,8 @@ using System.Buffers;
 namespace Omg.Packages.Compression;
 
 /// <summary>
-/// A growable output buffer for the streaming decoders, rented from the shared array pool: a full Debian
-/// main list decodes to ~50 MB, and renting lets the next load (the watcher reloads after every apt run)
-/// reuse the array instead of forcing another large-object-heap allocation and a full GC.
+/// A growable output buffer for the streaming decoders, from <see cref="DecodeBuffers"/>: a full Debian
+/// main list decodes to ~50 MB, which is allocated per load and returned to the system afterwards.
 /// </summary>
 internal struct OutputBuffer
 {
@@ -17,7 +16,7 @@ internal struct OutputBuffer
     /// <summary>Creates a buffer for about <paramref name="expectedLength"/> bytes of output.</summary>
     public OutputBuffer(long expectedLength)
     {
-        _buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(expectedLength, 4096, MaxLength));
+        _buffer = DecodeBuffers.Rent((int)Math.Clamp(expectedLength, 4096, MaxLength));
         Length = 0;
     }
 
@@ -36,9 +35,9 @@ internal struct OutputBuffer
                     throw new InvalidDataException("decompressed data exceeds 1 GiB");
                 }
 
-                var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min(_buffer.Length * 2L, MaxLength));
+                var bigger = DecodeBuffers.Rent((int)Math.Min(_buffer.Length * 2L, MaxLength));
                 _buffer.AsSpan(0, Length).CopyTo(bigger);
-                ArrayPool<byte>.Shared.Return(_buffer);
+                DecodeBuffers.Return(_buffer);
                 _buffer = bigger;
             }
 

@@ -34,7 +34,7 @@ internal sealed class ListsReader : IDisposable
         {
             if (Buffers[i] is { } buffer)
             {
-                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                Compression.DecodeBuffers.Return(buffer);
                 Buffers[i] = null;
             }
         }

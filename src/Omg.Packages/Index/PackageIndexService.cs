@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Omg.Packages.Runtimes;
 
@@ -137,6 +138,7 @@ public sealed class PackageIndexService : IDisposable, IAsyncDisposable
         await _buildLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            long started = Stopwatch.GetTimestamp();
             var loads = new List<Task>();
             for (var i = 0; i < _sources.Length; i++)
             {
@@ -160,7 +162,9 @@ public sealed class PackageIndexService : IDisposable, IAsyncDisposable
             Volatile.Write(ref _current, index);
             Interlocked.Increment(ref _generation);
             _ready.TrySetResult(index);
-            _log($"index built in {index.BuildDuration.TotalMilliseconds:F0} ms: {index.Packages.Count} packages, {loads.Count} source(s) reloaded");
+            _log($"index built in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms (sources and runtimes loaded, then {index.BuildDuration.TotalMilliseconds:F0} ms indexing): {index.Packages.Count} packages, {loads.Count} source(s) reloaded");
+            Compression.DecodeBuffers.ReleaseAll();
+            _options.Published?.Invoke(index);
             return index;
         }
         finally
