@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Omg.Client;
 using Omg.Protocol.Messages;
 using Omg.Protocol.Platform;
@@ -46,31 +45,7 @@ public static class DaemonControl
             return before;
         }
 
-        // kill(0) or kill(-1) would signal a whole process group or every process of ours; a pid
-        // like that, or our own, can only come from a broken or fake daemon.
-        if (pid <= 1 || pid > int.MaxValue || (int)pid == Environment.ProcessId)
-        {
-            throw new InvalidDataException($"omgd on {before.SocketPath} reported pid {pid}, which omg will not signal");
-        }
-
-        int error = Signals.Terminate((int)pid);
-        if (error != 0)
-        {
-            throw new OmgDaemonUnavailableException(before.SocketPath, $"cannot signal omgd (pid {pid}): errno {error}");
-        }
-
-        var clock = Stopwatch.StartNew();
-        // Done when the socket is gone, or when the process is, should it exit without removing it.
-        while (File.Exists(before.SocketPath) && Signals.IsAlive((int)pid))
-        {
-            if (clock.Elapsed > StopTimeout)
-            {
-                throw new TimeoutException($"omgd (pid {pid}) got SIGTERM but its socket {before.SocketPath} is still there after {StopTimeout.TotalSeconds} s");
-            }
-
-            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
-        }
-
+        await DaemonTermination.TerminateAsync(before.SocketPath, pid, StopTimeout, cancellationToken).ConfigureAwait(false);
         return before with { Reachable = false, Uptime = null, Note = "stopped" };
     }
 }

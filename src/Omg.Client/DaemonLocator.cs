@@ -14,7 +14,8 @@ public static class DaemonLocator
     /// <param name="environment">Reads environment variables (tests pass their own).</param>
     /// <returns>The command, or null when omgd cannot be found.</returns>
     /// <exception cref="FileNotFoundException">A dll was named but no <c>dotnet</c> host was found.</exception>
-    public static DaemonCommand? Locate(string? explicitPath = null, Func<string, string?>? environment = null)
+    /// <param name="besideDirectory">Where "next to the client" is; null for this assembly's directory.</param>
+    public static DaemonCommand? Locate(string? explicitPath = null, Func<string, string?>? environment = null, string? besideDirectory = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
         string? chosen = !string.IsNullOrEmpty(explicitPath) ? explicitPath : environment(DaemonVariable);
@@ -23,7 +24,8 @@ public static class DaemonLocator
             return ForFile(Path.GetFullPath(chosen), environment);
         }
 
-        string here = Path.GetDirectoryName(typeof(DaemonLocator).Assembly.Location) is { Length: > 0 } dir ? dir : AppContext.BaseDirectory;
+        string here = besideDirectory
+            ?? (Path.GetDirectoryName(typeof(DaemonLocator).Assembly.Location) is { Length: > 0 } dir ? dir : AppContext.BaseDirectory);
         foreach (string name in new[] { "omgd", "omgd.dll" })
         {
             string candidate = Path.Combine(here, name);

@@ -42,6 +42,19 @@ public sealed class DaemonLocatorTests
         File.WriteAllText(Path.Combine(dir, "omgd"), string.Empty);
         var env = new Dictionary<string, string> { ["PATH"] = "/nonexistent:" + dir };
 
-        Assert.Equal(Path.Combine(dir, "omgd"), DaemonLocator.Locate(null, name => env.GetValueOrDefault(name))?.FileName);
+        string empty = Directory.CreateTempSubdirectory("omgct-beside").FullName;
+        Assert.Equal(Path.Combine(dir, "omgd"), DaemonLocator.Locate(null, name => env.GetValueOrDefault(name), empty)?.FileName);
+    }
+
+    [Fact]
+    public void The_omgd_built_beside_the_client_wins_over_PATH()
+    {
+        // The build copies omgd next to omg and the PowerShell module; this test assembly's folder has it too.
+        string beside = Path.GetDirectoryName(typeof(DaemonLocator).Assembly.Location)!;
+        Assert.True(File.Exists(Path.Combine(beside, "omgd.dll")), "the build should put omgd beside the client");
+        var env = new Dictionary<string, string> { ["PATH"] = "/usr/bin" };
+        DaemonCommand? command = DaemonLocator.Locate(null, name => env.GetValueOrDefault(name));
+        Assert.NotNull(command);
+        Assert.Contains(Path.Combine(beside, "omgd"), command.ToString(), StringComparison.Ordinal);
     }
 }

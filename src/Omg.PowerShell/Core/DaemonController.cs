@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Omg.Client;
 using Omg.Protocol.Messages;
 using Omg.Protocol.Platform;
@@ -37,30 +36,7 @@ public static class DaemonController
         }
 
         int pid = running.Pid ?? 0;
-        // kill(0) or kill(-1) would signal a whole process group or every process of ours; a pid like
-        // that, or our own, can only come from a broken or fake daemon.
-        if (pid <= 1 || pid == Environment.ProcessId)
-        {
-            throw new InvalidDataException($"omgd on {running.Socket} reported pid {running.Pid?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}, which will not be signalled");
-        }
-
-        int error = NativeSignals.Terminate(pid);
-        if (error != 0)
-        {
-            throw new OmgDaemonUnavailableException(running.Socket, $"cannot signal omgd (pid {pid}): errno {error}");
-        }
-
-        var clock = Stopwatch.StartNew();
-        while (File.Exists(running.Socket) && NativeSignals.IsAlive(pid))
-        {
-            if (clock.Elapsed > StopTimeout)
-            {
-                throw new TimeoutException($"omgd (pid {pid}) got SIGTERM but its socket {running.Socket} is still there after {StopTimeout.TotalSeconds} s");
-            }
-
-            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
-        }
-
+        await DaemonTermination.TerminateAsync(running.Socket, (ulong)Math.Max(pid, 0), StopTimeout, cancellationToken).ConfigureAwait(false);
         return new DaemonInfo { Reachable = false, Socket = running.Socket, Pid = pid, Version = running.Version, State = "stopped" };
     }
 

@@ -26,7 +26,7 @@ internal sealed class InProcessDaemon : IAsyncDisposable
         var paths = new TestPaths();
         try
         {
-            HostApplicationBuilder builder = DaemonHost.CreateBuilder(["--socket", paths.Socket, .. settings]);
+            HostApplicationBuilder builder = DaemonHost.CreateBuilder(["--socket", paths.Socket, .. settings], withBackends: false);
             if (packages is not null)
             {
                 builder.Services.AddSingleton(packages);
