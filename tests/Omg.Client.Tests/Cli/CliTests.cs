@@ -213,6 +213,6 @@ public sealed class CliTests : IAsyncLifetime
         CliRun run = await Omg("daemon", "stop");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains($"pid {Environment.ProcessId}, which omg will not signal", run.Error);
+        Assert.Contains($"pid {Environment.ProcessId}, which will not be signalled", run.Error);
     }
 }
