@@ -115,7 +115,7 @@ public ref struct MessagePackReader
             ulong u = ReadUInt64();
             if (u > long.MaxValue)
             {
-                throw new MessagePackException($"integer {u} is out of range for Int64", start);
+                ThrowRange(u.ToString(System.Globalization.CultureInfo.InvariantCulture), "Int64", start);
             }
 
             return (long)u;
@@ -138,8 +138,7 @@ public ref struct MessagePackReader
         long value = ReadIntegerCore(code, "integer");
         if (value < 0)
         {
-            _position = start;
-            throw new MessagePackException($"integer {value} is out of range for UInt64", start);
+            ThrowRange(value.ToString(System.Globalization.CultureInfo.InvariantCulture), "UInt64", start);
         }
 
         return (ulong)value;
@@ -227,8 +226,7 @@ public ref struct MessagePackReader
         ReadOnlySpan<byte> bytes = ReadStringBytes();
         if (!System.Text.Unicode.Utf8.IsValid(bytes))
         {
-            _position = start;
-            throw new MessagePackException("string is not valid UTF-8", start);
+            ThrowAt("string is not valid UTF-8", start);
         }
 
         return bytes;
@@ -312,8 +310,7 @@ public ref struct MessagePackReader
         // Every element takes at least one byte.
         if (count > (uint)Remaining)
         {
-            _position = start;
-            throw new MessagePackException($"array declares {count} elements but only {Remaining} byte(s) remain", start);
+            ThrowCount("array", count, "elements", Remaining, start);
         }
 
         return (int)count;
@@ -347,8 +344,7 @@ public ref struct MessagePackReader
         // Every pair takes at least two bytes.
         if ((ulong)count * 2 > (ulong)Remaining)
         {
-            _position = start;
-            throw new MessagePackException($"map declares {count} pairs but only {Remaining} byte(s) remain", start);
+            ThrowCount("map", count, "pairs", Remaining, start);
         }
 
         return (int)count;
@@ -486,7 +482,7 @@ public ref struct MessagePackReader
     {
         if (++_depth > MaxDepth)
         {
-            throw new MessagePackException($"nesting deeper than {MaxDepth} levels", _position);
+            ThrowAt($"nesting deeper than {MaxDepth} levels", _position);
         }
     }
 
@@ -505,8 +501,7 @@ public ref struct MessagePackReader
             ulong u = ReadUInt64();
             if (u > (ulong)max)
             {
-                _position = start;
-                throw new MessagePackException($"integer {u} is out of range for {typeName}", start);
+                ThrowRange(u.ToString(System.Globalization.CultureInfo.InvariantCulture), typeName, start);
             }
 
             return (long)u;
@@ -515,8 +510,7 @@ public ref struct MessagePackReader
         value = ReadIntegerCore(PeekCode(), "integer");
         if (value < min || value > max)
         {
-            _position = start;
-            throw new MessagePackException($"integer {value} is out of range for {typeName}", start);
+            ThrowRange(value.ToString(System.Globalization.CultureInfo.InvariantCulture), typeName, start);
         }
 
         return value;
@@ -550,32 +544,35 @@ public ref struct MessagePackReader
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private readonly byte PeekCode()
     {
-        if (_position >= _buffer.Length)
+        if ((uint)_position >= (uint)_buffer.Length)
         {
-            throw new MessagePackException("unexpected end of input", _position);
+            ThrowAt("unexpected end of input", _position);
         }
 
         return _buffer[_position];
     }
 
     // The first `count` bytes of the current value, without consuming them.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private readonly ReadOnlySpan<byte> Peek(int count)
     {
-        if (count > _buffer.Length - _position)
+        if ((uint)count > (uint)(_buffer.Length - _position))
         {
-            throw new MessagePackException("unexpected end of input inside a value header", _position);
+            ThrowAt("unexpected end of input inside a value header", _position);
         }
 
         return _buffer.Slice(_position, count);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private ReadOnlySpan<byte> Take(int count, string what = "value")
     {
         if ((uint)count > (uint)(_buffer.Length - _position))
         {
-            throw new MessagePackException($"{what} needs {count} byte(s) but only {Remaining} remain", _position);
+            ThrowShort(what, count, Remaining, _position);
         }
 
         ReadOnlySpan<byte> s = _buffer.Slice(_position, count);
@@ -583,15 +580,42 @@ public ref struct MessagePackReader
         return s;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private readonly int CheckedLength(uint length, int start)
     {
         if (length > (uint)(_buffer.Length - _position))
         {
-            throw new MessagePackException($"declared length {length} is larger than the {Remaining} byte(s) that remain", start);
+            ThrowTooLong(length, Remaining, start);
         }
 
         return (int)length;
     }
+
+    // Throwing lives in separate methods so the hot readers stay small enough to inline and carry no
+    // message-building locals.
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void ThrowAt(string reason, int position) => throw new MessagePackException(reason, position);
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void ThrowCount(string container, uint count, string unit, int remaining, int position) =>
+        throw new MessagePackException($"{container} declares {count} {unit} but only {remaining} byte(s) remain", position);
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void ThrowRange(string value, string typeName, int position) =>
+        throw new MessagePackException($"integer {value} is out of range for {typeName}", position);
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void ThrowShort(string what, int count, int remaining, int position) =>
+        throw new MessagePackException($"{what} needs {count} byte(s) but only {remaining} remain", position);
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void ThrowTooLong(uint length, int remaining, int position) =>
+        throw new MessagePackException($"declared length {length} is larger than the {remaining} byte(s) that remain", position);
 
     private readonly MessagePackException Mismatch(string expected)
     {
