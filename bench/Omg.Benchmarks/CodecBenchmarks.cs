@@ -16,6 +16,7 @@ public class CodecBenchmarks
     private readonly ArrayBufferWriter<byte> _output = new(2 << 20);
     private SuccessResponse _search = null!;
     private byte[] _searchBytes = null!;
+    private byte[] _searchJson = null!;
     private MessagePackValue _tree = null!;
     private byte[] _treeBytes = null!;
 
@@ -31,6 +32,8 @@ public class CodecBenchmarks
 
         _search = new SuccessResponse(7, new SearchResult(packages, 87));
         _searchBytes = MessageCodec.Encode(_search);
+        EncodeSearchResult50AsJsonBaseline();
+        _searchJson = _output.WrittenSpan.ToArray();
         _tree = BuildTree(1 << 20);
         _treeBytes = _tree.Encode();
     }
@@ -47,6 +50,95 @@ public class CodecBenchmarks
     /// <summary>SearchResult(50) decode.</summary>
     [Benchmark]
     public Response DecodeSearchResult50() => MessageCodec.DecodeResponse(_searchBytes);
+
+    /// <summary>
+    /// Baseline on the same machine in the same run: the same SearchResult written as JSON with
+    /// System.Text.Json's Utf8JsonWriter (hand-written, no reflection) into the same reused buffer.
+    /// </summary>
+    [Benchmark]
+    public int EncodeSearchResult50AsJsonBaseline()
+    {
+        _output.ResetWrittenCount();
+        using var json = new System.Text.Json.Utf8JsonWriter(_output);
+        var result = (SearchResult)_search.Result;
+        json.WriteStartObject();
+        json.WriteNumber("id"u8, _search.Id);
+        json.WriteStartArray("packages"u8);
+        foreach (PackageInfo package in result.Packages)
+        {
+            json.WriteStartObject();
+            json.WriteString("name"u8, package.Name);
+            json.WriteString("version"u8, package.Version);
+            json.WriteString("description"u8, package.Description);
+            json.WriteString("source"u8, package.Source);
+            json.WriteBoolean("installed"u8, package.Installed);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteNumber("total"u8, result.Total);
+        json.WriteEndObject();
+        json.Flush();
+        return _output.WrittenCount;
+    }
+
+    /// <summary>Baseline: the same JSON read back into the same records with Utf8JsonReader.</summary>
+    [Benchmark]
+    public int DecodeSearchResult50FromJsonBaseline()
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(_searchJson);
+        var packages = new List<PackageInfo>(50);
+        string name = string.Empty, version = string.Empty, description = string.Empty, source = string.Empty;
+        bool installed = false;
+        int depth = 0;
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case System.Text.Json.JsonTokenType.StartObject:
+                    depth++;
+                    break;
+                case System.Text.Json.JsonTokenType.EndObject:
+                    if (--depth == 1)
+                    {
+                        packages.Add(new PackageInfo(name, version, description, source, installed));
+                    }
+
+                    break;
+                case System.Text.Json.JsonTokenType.PropertyName when depth == 2:
+                    if (reader.ValueTextEquals("installed"u8))
+                    {
+                        reader.Read();
+                        installed = reader.GetBoolean();
+                        break;
+                    }
+
+                    bool isName = reader.ValueTextEquals("name"u8), isVersion = reader.ValueTextEquals("version"u8), isDescription = reader.ValueTextEquals("description"u8);
+                    reader.Read();
+                    string value = reader.GetString()!;
+                    if (isName)
+                    {
+                        name = value;
+                    }
+                    else if (isVersion)
+                    {
+                        version = value;
+                    }
+                    else if (isDescription)
+                    {
+                        description = value;
+                    }
+                    else
+                    {
+                        source = value;
+                    }
+
+                    break;
+            }
+        }
+
+        return packages.Count;
+    }
 
     /// <summary>1 MiB nested tree encode into a reused buffer.</summary>
     [Benchmark]
