@@ -8,7 +8,7 @@ namespace Omg.Protocol.Messages;
 /// <param name="Message">What went wrong, naming the field for INVALID_PARAMS.</param>
 public sealed record ErrorResponse(ulong Id, int Code, string Message) : Response(Id)
 {
-    private const string TypeName = "Error";
+    private static readonly StructFields Fields = new("Error", 3, "id", "code", "message");
 
     /// <inheritdoc />
     public override void Write(ref MessagePackWriter writer)
@@ -27,39 +27,22 @@ public sealed record ErrorResponse(ulong Id, int Code, string Message) : Respons
     internal static ErrorResponse ReadBody(ref MessagePackReader reader)
     {
         int start = reader.Position;
-        int count = FieldReader.ReadStructHeader(ref reader, TypeName);
+        int count = Fields.ReadHeader(ref reader);
         uint seen = 0;
         ulong id = 0;
         int code = 0;
         string message = string.Empty;
         for (int i = 0; i < count; i++)
         {
-            int keyAt = reader.Position;
-            ReadOnlySpan<byte> key = FieldReader.ReadKey(ref reader, TypeName);
-            if (key.SequenceEqual("id"u8))
+            switch (Fields.Next(ref reader, ref seen))
             {
-                FieldReader.MarkSeen(ref seen, 0, key, TypeName, keyAt);
-                id = reader.ReadUInt64();
-            }
-            else if (key.SequenceEqual("code"u8))
-            {
-                FieldReader.MarkSeen(ref seen, 1, key, TypeName, keyAt);
-                code = reader.ReadInt32();
-            }
-            else if (key.SequenceEqual("message"u8))
-            {
-                FieldReader.MarkSeen(ref seen, 2, key, TypeName, keyAt);
-                message = reader.ReadString();
-            }
-            else
-            {
-                reader.Skip();
+                case 0: id = reader.ReadUInt64(); break;
+                case 1: code = reader.ReadInt32(); break;
+                case 2: message = reader.ReadString(); break;
             }
         }
 
-        FieldReader.Require(seen, 0, "id", TypeName, start);
-        FieldReader.Require(seen, 1, "code", TypeName, start);
-        FieldReader.Require(seen, 2, "message", TypeName, start);
+        Fields.RequireAll(seen, start);
         return new ErrorResponse(id, code, message);
     }
 }

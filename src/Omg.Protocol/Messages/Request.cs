@@ -46,14 +46,14 @@ public abstract record Request(ulong Id)
         {
             _ when variant.SequenceEqual("Search"u8) => SearchRequest.ReadBody(ref reader),
             _ when variant.SequenceEqual("Info"u8) => InfoRequest.ReadBody(ref reader),
-            _ when variant.SequenceEqual("Status"u8) => new StatusRequest(ReadIdOnly(ref reader, StatusRequest.Name)),
-            _ when variant.SequenceEqual("SecurityAudit"u8) => new SecurityAuditRequest(ReadIdOnly(ref reader, SecurityAuditRequest.Name)),
+            _ when variant.SequenceEqual("Status"u8) => new StatusRequest(ReadIdOnly(ref reader, StatusRequest.Fields)),
+            _ when variant.SequenceEqual("SecurityAudit"u8) => new SecurityAuditRequest(ReadIdOnly(ref reader, SecurityAuditRequest.Fields)),
             _ when variant.SequenceEqual("Batch"u8) => BatchRequest.ReadBody(ref reader),
             _ when variant.SequenceEqual("Suggest"u8) => SuggestRequest.ReadBody(ref reader),
-            _ when variant.SequenceEqual("Ping"u8) => new PingRequest(ReadIdOnly(ref reader, PingRequest.Name)),
-            _ when variant.SequenceEqual("Metrics"u8) => new MetricsRequest(ReadIdOnly(ref reader, MetricsRequest.Name)),
-            _ when variant.SequenceEqual("Runtimes"u8) => new RuntimesRequest(ReadIdOnly(ref reader, RuntimesRequest.Name)),
-            _ when variant.SequenceEqual("Modules"u8) => new ModulesRequest(ReadIdOnly(ref reader, ModulesRequest.Name)),
+            _ when variant.SequenceEqual("Ping"u8) => new PingRequest(ReadIdOnly(ref reader, PingRequest.Fields)),
+            _ when variant.SequenceEqual("Metrics"u8) => new MetricsRequest(ReadIdOnly(ref reader, MetricsRequest.Fields)),
+            _ when variant.SequenceEqual("Runtimes"u8) => new RuntimesRequest(ReadIdOnly(ref reader, RuntimesRequest.Fields)),
+            _ when variant.SequenceEqual("Modules"u8) => new ModulesRequest(ReadIdOnly(ref reader, ModulesRequest.Fields)),
             _ when variant.SequenceEqual("Module"u8) => ModuleRequest.ReadBody(ref reader),
             _ when variant.SequenceEqual("UpdateAdvisories"u8) => UpdateAdvisoriesRequest.ReadBody(ref reader),
             _ => ReadUnknown(ref reader, Encoding.UTF8.GetString(variant)),
@@ -97,28 +97,21 @@ public abstract record Request(ulong Id)
         writer.WriteUInt64(Id);
     }
 
-    private static ulong ReadIdOnly(ref MessagePackReader reader, string typeName)
+    private static ulong ReadIdOnly(ref MessagePackReader reader, StructFields fields)
     {
         int start = reader.Position;
-        int count = FieldReader.ReadStructHeader(ref reader, typeName);
+        int count = fields.ReadHeader(ref reader);
         uint seen = 0;
         ulong id = 0;
         for (int i = 0; i < count; i++)
         {
-            int keyAt = reader.Position;
-            ReadOnlySpan<byte> key = FieldReader.ReadKey(ref reader, typeName);
-            if (key.SequenceEqual("id"u8))
+            if (fields.Next(ref reader, ref seen) == 0)
             {
-                FieldReader.MarkSeen(ref seen, 0, key, typeName, keyAt);
                 id = reader.ReadUInt64();
-            }
-            else
-            {
-                reader.Skip();
             }
         }
 
-        FieldReader.Require(seen, 0, "id", typeName, start);
+        fields.RequireAll(seen, start);
         return id;
     }
 

@@ -7,7 +7,7 @@ namespace Omg.Protocol.Messages;
 /// <param name="Result">The result.</param>
 public sealed record SuccessResponse(ulong Id, ResponseResult Result) : Response(Id)
 {
-    private const string TypeName = "Success";
+    private static readonly StructFields Fields = new("Success", 2, "id", "result");
 
     /// <inheritdoc />
     public override void Write(ref MessagePackWriter writer)
@@ -24,32 +24,20 @@ public sealed record SuccessResponse(ulong Id, ResponseResult Result) : Response
     internal static SuccessResponse ReadBody(ref MessagePackReader reader)
     {
         int start = reader.Position;
-        int count = FieldReader.ReadStructHeader(ref reader, TypeName);
+        int count = Fields.ReadHeader(ref reader);
         uint seen = 0;
         ulong id = 0;
         ResponseResult? result = null;
         for (int i = 0; i < count; i++)
         {
-            int keyAt = reader.Position;
-            ReadOnlySpan<byte> key = FieldReader.ReadKey(ref reader, TypeName);
-            if (key.SequenceEqual("id"u8))
+            switch (Fields.Next(ref reader, ref seen))
             {
-                FieldReader.MarkSeen(ref seen, 0, key, TypeName, keyAt);
-                id = reader.ReadUInt64();
-            }
-            else if (key.SequenceEqual("result"u8))
-            {
-                FieldReader.MarkSeen(ref seen, 1, key, TypeName, keyAt);
-                result = ResponseResult.Read(ref reader);
-            }
-            else
-            {
-                reader.Skip();
+                case 0: id = reader.ReadUInt64(); break;
+                case 1: result = ResponseResult.Read(ref reader); break;
             }
         }
 
-        FieldReader.Require(seen, 0, "id", TypeName, start);
-        FieldReader.Require(seen, 1, "result", TypeName, start);
+        Fields.RequireAll(seen, start);
         return new SuccessResponse(id, result!);
     }
 }

@@ -13,46 +13,40 @@ public sealed record BatchRequest(ulong Id, IReadOnlyList<Request> Requests) : R
     /// <summary>The variant name on the wire.</summary>
     public const string Name = "Batch";
 
+    private static readonly StructFields Fields = new(Name, 2, "id", "requests");
+
     /// <inheritdoc />
     public override string Variant => Name;
 
     internal static BatchRequest ReadBody(ref MessagePackReader reader)
     {
         int start = reader.Position;
-        int count = FieldReader.ReadStructHeader(ref reader, Name);
+        int count = Fields.ReadHeader(ref reader);
         uint seen = 0;
         ulong id = 0;
         Request[] requests = [];
         for (int i = 0; i < count; i++)
         {
-            int keyAt = reader.Position;
-            ReadOnlySpan<byte> key = FieldReader.ReadKey(ref reader, Name);
-            if (key.SequenceEqual("id"u8))
+            switch (Fields.Next(ref reader, ref seen))
             {
-                FieldReader.MarkSeen(ref seen, 0, key, Name, keyAt);
-                id = reader.ReadUInt64();
-            }
-            else if (key.SequenceEqual("requests"u8))
-            {
-                FieldReader.MarkSeen(ref seen, 1, key, Name, keyAt);
-                int items = reader.ReadArrayHeader();
-                reader.EnterNested();
-                requests = new Request[items];
-                for (int j = 0; j < items; j++)
-                {
-                    requests[j] = Request.Read(ref reader);
-                }
+                case 0:
+                    id = reader.ReadUInt64();
+                    break;
+                case 1:
+                    int items = reader.ReadArrayHeader();
+                    reader.EnterNested();
+                    requests = new Request[items];
+                    for (int j = 0; j < items; j++)
+                    {
+                        requests[j] = Request.Read(ref reader);
+                    }
 
-                reader.LeaveNested();
-            }
-            else
-            {
-                reader.Skip();
+                    reader.LeaveNested();
+                    break;
             }
         }
 
-        FieldReader.Require(seen, 0, "id", Name, start);
-        FieldReader.Require(seen, 1, "requests", Name, start);
+        Fields.RequireAll(seen, start);
         return new BatchRequest(id, requests);
     }
 

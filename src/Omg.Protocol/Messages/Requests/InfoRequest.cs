@@ -10,38 +10,28 @@ public sealed record InfoRequest(ulong Id, string Package) : Request(Id)
     /// <summary>The variant name on the wire.</summary>
     public const string Name = "Info";
 
+    private static readonly StructFields Fields = new(Name, 2, "id", "package");
+
     /// <inheritdoc />
     public override string Variant => Name;
 
     internal static InfoRequest ReadBody(ref MessagePackReader reader)
     {
         int start = reader.Position;
-        int count = FieldReader.ReadStructHeader(ref reader, Name);
+        int count = Fields.ReadHeader(ref reader);
         uint seen = 0;
         ulong id = 0;
         string package = string.Empty;
         for (int i = 0; i < count; i++)
         {
-            int keyAt = reader.Position;
-            ReadOnlySpan<byte> key = FieldReader.ReadKey(ref reader, Name);
-            if (key.SequenceEqual("id"u8))
+            switch (Fields.Next(ref reader, ref seen))
             {
-                FieldReader.MarkSeen(ref seen, 0, key, Name, keyAt);
-                id = reader.ReadUInt64();
-            }
-            else if (key.SequenceEqual("package"u8))
-            {
-                FieldReader.MarkSeen(ref seen, 1, key, Name, keyAt);
-                package = reader.ReadString();
-            }
-            else
-            {
-                reader.Skip();
+                case 0: id = reader.ReadUInt64(); break;
+                case 1: package = reader.ReadString(); break;
             }
         }
 
-        FieldReader.Require(seen, 0, "id", Name, start);
-        FieldReader.Require(seen, 1, "package", Name, start);
+        Fields.RequireAll(seen, start);
         return new InfoRequest(id, package);
     }
 

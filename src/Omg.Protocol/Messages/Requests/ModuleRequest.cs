@@ -14,44 +14,30 @@ public sealed record ModuleRequest(ulong Id, string Name, MessagePackValue Argum
     /// <summary>The variant name on the wire.</summary>
     public const string VariantName = "Module";
 
+    private static readonly StructFields Fields = new(VariantName, 2, "id", "name", "request");
+
     /// <inheritdoc />
     public override string Variant => VariantName;
 
     internal static ModuleRequest ReadBody(ref MessagePackReader reader)
     {
         int start = reader.Position;
-        int count = FieldReader.ReadStructHeader(ref reader, VariantName);
+        int count = Fields.ReadHeader(ref reader);
         uint seen = 0;
         ulong id = 0;
         string name = string.Empty;
         MessagePackValue request = MessagePackValue.Nil;
         for (int i = 0; i < count; i++)
         {
-            int keyAt = reader.Position;
-            ReadOnlySpan<byte> key = FieldReader.ReadKey(ref reader, VariantName);
-            if (key.SequenceEqual("id"u8))
+            switch (Fields.Next(ref reader, ref seen))
             {
-                FieldReader.MarkSeen(ref seen, 0, key, VariantName, keyAt);
-                id = reader.ReadUInt64();
-            }
-            else if (key.SequenceEqual("name"u8))
-            {
-                FieldReader.MarkSeen(ref seen, 1, key, VariantName, keyAt);
-                name = reader.ReadString();
-            }
-            else if (key.SequenceEqual("request"u8))
-            {
-                FieldReader.MarkSeen(ref seen, 2, key, VariantName, keyAt);
-                request = MessagePackValue.Read(ref reader);
-            }
-            else
-            {
-                reader.Skip();
+                case 0: id = reader.ReadUInt64(); break;
+                case 1: name = reader.ReadString(); break;
+                case 2: request = MessagePackValue.Read(ref reader); break;
             }
         }
 
-        FieldReader.Require(seen, 0, "id", VariantName, start);
-        FieldReader.Require(seen, 1, "name", VariantName, start);
+        Fields.RequireAll(seen, start);
         return new ModuleRequest(id, name, request);
     }
 

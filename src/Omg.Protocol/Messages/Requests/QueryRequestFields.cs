@@ -5,6 +5,9 @@ namespace Omg.Protocol.Messages;
 /// <summary>The <c>{id, query, limit}</c> field map that Search and Suggest share.</summary>
 internal static class QueryRequestFields
 {
+    /// <summary>The field table for a variant named <paramref name="typeName"/>.</summary>
+    public static StructFields For(string typeName) => new(typeName, 2, "id", "query", "limit");
+
     public static void Write(ref MessagePackWriter writer, ulong id, string query, ulong? limit)
     {
         writer.WriteMapHeader(3);
@@ -16,41 +19,25 @@ internal static class QueryRequestFields
         FieldReader.WriteOptional(ref writer, limit);
     }
 
-    public static (ulong Id, string Query, ulong? Limit) Read(ref MessagePackReader reader, string typeName)
+    public static (ulong Id, string Query, ulong? Limit) Read(ref MessagePackReader reader, StructFields fields)
     {
         int start = reader.Position;
-        int count = FieldReader.ReadStructHeader(ref reader, typeName);
+        int count = fields.ReadHeader(ref reader);
         uint seen = 0;
         ulong id = 0;
         string query = string.Empty;
         ulong? limit = null;
         for (int i = 0; i < count; i++)
         {
-            int keyAt = reader.Position;
-            ReadOnlySpan<byte> key = FieldReader.ReadKey(ref reader, typeName);
-            if (key.SequenceEqual("id"u8))
+            switch (fields.Next(ref reader, ref seen))
             {
-                FieldReader.MarkSeen(ref seen, 0, key, typeName, keyAt);
-                id = reader.ReadUInt64();
-            }
-            else if (key.SequenceEqual("query"u8))
-            {
-                FieldReader.MarkSeen(ref seen, 1, key, typeName, keyAt);
-                query = reader.ReadString();
-            }
-            else if (key.SequenceEqual("limit"u8))
-            {
-                FieldReader.MarkSeen(ref seen, 2, key, typeName, keyAt);
-                limit = FieldReader.ReadOptionalUInt64(ref reader);
-            }
-            else
-            {
-                reader.Skip();
+                case 0: id = reader.ReadUInt64(); break;
+                case 1: query = reader.ReadString(); break;
+                case 2: limit = FieldReader.ReadOptionalUInt64(ref reader); break;
             }
         }
 
-        FieldReader.Require(seen, 0, "id", typeName, start);
-        FieldReader.Require(seen, 1, "query", typeName, start);
+        fields.RequireAll(seen, start);
         return (id, query, limit);
     }
 }

@@ -11,12 +11,14 @@ public sealed record SearchRequest(ulong Id, string Query, ulong? Limit = null) 
     /// <summary>The variant name on the wire.</summary>
     public const string Name = "Search";
 
+    private static readonly StructFields Fields = QueryRequestFields.For(Name);
+
     /// <inheritdoc />
     public override string Variant => Name;
 
     internal static SearchRequest ReadBody(ref MessagePackReader reader)
     {
-        (ulong id, string query, ulong? limit) = QueryRequestFields.Read(ref reader, Name);
+        (ulong id, string query, ulong? limit) = QueryRequestFields.Read(ref reader, Fields);
         return new SearchRequest(id, query, limit);
     }
 

@@ -9,6 +9,9 @@ public sealed record StatusRequest(ulong Id) : Request(Id)
     /// <summary>The variant name on the wire.</summary>
     public const string Name = "Status";
 
+    /// <summary>The variant's one field.</summary>
+    internal static readonly StructFields Fields = new(Name, 1, "id");
+
     /// <inheritdoc />
     public override string Variant => Name;
 

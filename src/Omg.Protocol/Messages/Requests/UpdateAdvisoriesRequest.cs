@@ -13,37 +13,28 @@ public sealed record UpdateAdvisoriesRequest(ulong Id, string? Source = null) : 
     /// <summary>The variant name on the wire.</summary>
     public const string Name = "UpdateAdvisories";
 
+    private static readonly StructFields Fields = new(Name, 1, "id", "source");
+
     /// <inheritdoc />
     public override string Variant => Name;
 
     internal static UpdateAdvisoriesRequest ReadBody(ref MessagePackReader reader)
     {
         int start = reader.Position;
-        int count = FieldReader.ReadStructHeader(ref reader, Name);
+        int count = Fields.ReadHeader(ref reader);
         uint seen = 0;
         ulong id = 0;
         string? source = null;
         for (int i = 0; i < count; i++)
         {
-            int keyAt = reader.Position;
-            ReadOnlySpan<byte> key = FieldReader.ReadKey(ref reader, Name);
-            if (key.SequenceEqual("id"u8))
+            switch (Fields.Next(ref reader, ref seen))
             {
-                FieldReader.MarkSeen(ref seen, 0, key, Name, keyAt);
-                id = reader.ReadUInt64();
-            }
-            else if (key.SequenceEqual("source"u8))
-            {
-                FieldReader.MarkSeen(ref seen, 1, key, Name, keyAt);
-                source = reader.ReadNullableString();
-            }
-            else
-            {
-                reader.Skip();
+                case 0: id = reader.ReadUInt64(); break;
+                case 1: source = reader.ReadNullableString(); break;
             }
         }
 
-        FieldReader.Require(seen, 0, "id", Name, start);
+        Fields.RequireAll(seen, start);
         return new UpdateAdvisoriesRequest(id, source);
     }
 

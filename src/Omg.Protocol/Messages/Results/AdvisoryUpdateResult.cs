@@ -9,7 +9,8 @@ namespace Omg.Protocol.Messages;
 /// <param name="NotModified">True when the source said nothing changed since the last download.</param>
 public sealed record AdvisoryUpdateResult(string Source, ulong Advisories, ulong Packages, bool NotModified) : ResponseResult
 {
-    private const string TypeName = nameof(AdvisoryUpdateResult);
+    // The only required field comes first: StructFields requires a prefix of the table.
+    private static readonly StructFields Fields = new(nameof(AdvisoryUpdateResult), 1, "advisories", "source", "packages", "not_modified");
 
     /// <inheritdoc />
     public override string Variant => "UpdateAdvisories";
@@ -17,40 +18,23 @@ public sealed record AdvisoryUpdateResult(string Source, ulong Advisories, ulong
     internal static AdvisoryUpdateResult ReadValue(ref MessagePackReader reader)
     {
         int start = reader.Position;
-        int count = FieldReader.ReadStructHeader(ref reader, TypeName);
+        int count = Fields.ReadHeader(ref reader);
         uint seen = 0;
         string source = string.Empty;
         ulong advisories = 0, packages = 0;
         bool notModified = false;
         for (int i = 0; i < count; i++)
         {
-            int keyAt = reader.Position;
-            ReadOnlySpan<byte> key = FieldReader.ReadKey(ref reader, TypeName);
-            int bit = key switch
+            switch (Fields.Next(ref reader, ref seen))
             {
-                _ when key.SequenceEqual("source"u8) => 0,
-                _ when key.SequenceEqual("advisories"u8) => 1,
-                _ when key.SequenceEqual("packages"u8) => 2,
-                _ when key.SequenceEqual("not_modified"u8) => 3,
-                _ => -1,
-            };
-            if (bit < 0)
-            {
-                reader.Skip();
-                continue;
-            }
-
-            FieldReader.MarkSeen(ref seen, bit, key, TypeName, keyAt);
-            switch (bit)
-            {
-                case 0: source = reader.ReadString(); break;
-                case 1: advisories = reader.ReadUInt64(); break;
+                case 0: advisories = reader.ReadUInt64(); break;
+                case 1: source = reader.ReadString(); break;
                 case 2: packages = reader.ReadUInt64(); break;
-                default: notModified = reader.ReadBoolean(); break;
+                case 3: notModified = reader.ReadBoolean(); break;
             }
         }
 
-        FieldReader.Require(seen, 1, "advisories", TypeName, start);
+        Fields.RequireAll(seen, start);
         return new AdvisoryUpdateResult(source, advisories, packages, notModified);
     }
 

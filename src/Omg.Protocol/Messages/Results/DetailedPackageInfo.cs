@@ -5,7 +5,11 @@ namespace Omg.Protocol.Messages;
 /// <summary>The answer to Info: the seed's <c>DetailedPackageInfo</c> plus Omg's additive fields.</summary>
 public sealed record DetailedPackageInfo : ResponseResult
 {
-    private const string TypeName = nameof(DetailedPackageInfo);
+    private static readonly StructFields Fields = new(
+        nameof(DetailedPackageInfo),
+        10,
+        "name", "version", "description", "url", "size", "download_size", "repo", "depends", "licenses", "source",
+        "installed_version", "candidate_version", "architecture");
 
     /// <summary>Package name.</summary>
     public required string Name { get; init; }
@@ -52,7 +56,7 @@ public sealed record DetailedPackageInfo : ResponseResult
     internal static DetailedPackageInfo ReadValue(ref MessagePackReader reader)
     {
         int start = reader.Position;
-        int count = FieldReader.ReadStructHeader(ref reader, TypeName);
+        int count = Fields.ReadHeader(ref reader);
         uint seen = 0;
         string name = string.Empty, version = string.Empty, description = string.Empty, url = string.Empty;
         string repo = string.Empty, source = string.Empty, architecture = string.Empty;
@@ -61,33 +65,7 @@ public sealed record DetailedPackageInfo : ResponseResult
         string[] depends = [], licenses = [];
         for (int i = 0; i < count; i++)
         {
-            int keyAt = reader.Position;
-            ReadOnlySpan<byte> key = FieldReader.ReadKey(ref reader, TypeName);
-            int bit = key switch
-            {
-                _ when key.SequenceEqual("name"u8) => 0,
-                _ when key.SequenceEqual("version"u8) => 1,
-                _ when key.SequenceEqual("description"u8) => 2,
-                _ when key.SequenceEqual("url"u8) => 3,
-                _ when key.SequenceEqual("size"u8) => 4,
-                _ when key.SequenceEqual("download_size"u8) => 5,
-                _ when key.SequenceEqual("repo"u8) => 6,
-                _ when key.SequenceEqual("depends"u8) => 7,
-                _ when key.SequenceEqual("licenses"u8) => 8,
-                _ when key.SequenceEqual("source"u8) => 9,
-                _ when key.SequenceEqual("installed_version"u8) => 10,
-                _ when key.SequenceEqual("candidate_version"u8) => 11,
-                _ when key.SequenceEqual("architecture"u8) => 12,
-                _ => -1,
-            };
-            if (bit < 0)
-            {
-                reader.Skip();
-                continue;
-            }
-
-            FieldReader.MarkSeen(ref seen, bit, key, TypeName, keyAt);
-            switch (bit)
+            switch (Fields.Next(ref reader, ref seen))
             {
                 case 0: name = reader.ReadString(); break;
                 case 1: version = reader.ReadString(); break;
@@ -101,16 +79,11 @@ public sealed record DetailedPackageInfo : ResponseResult
                 case 9: source = reader.ReadString(); break;
                 case 10: installed = reader.ReadNullableString(); break;
                 case 11: candidate = reader.ReadNullableString(); break;
-                default: architecture = reader.ReadString(); break;
+                case 12: architecture = reader.ReadString(); break;
             }
         }
 
-        string[] required = ["name", "version", "description", "url", "size", "download_size", "repo", "depends", "licenses", "source"];
-        for (int bit = 0; bit < required.Length; bit++)
-        {
-            FieldReader.Require(seen, bit, required[bit], TypeName, start);
-        }
-
+        Fields.RequireAll(seen, start);
         return new DetailedPackageInfo
         {
             Name = name,

@@ -5,14 +5,14 @@ namespace Omg.Protocol.Messages;
 /// <summary>The answer to Metrics: the daemon's identity and counters since it started.</summary>
 public sealed record MetricsResult : ResponseResult
 {
-    private const string TypeName = nameof(MetricsResult);
     private static readonly string[] NumberKeys =
     [
         "pid", "uptime_seconds", "active_connections", "total_connections", "rejected_connections",
         "bytes_in", "bytes_out", "rate_limited", "validation_failures",
     ];
 
-    private static readonly byte[][] NumberKeyBytes = NumberKeys.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
+    // All fields are additive: none is required.
+    private static readonly StructFields Fields = new(nameof(MetricsResult), 0, ["version", "requests", .. NumberKeys]);
 
     /// <summary>omgd's version.</summary>
     public string Version { get; init; } = string.Empty;
@@ -52,25 +52,20 @@ public sealed record MetricsResult : ResponseResult
 
     internal static MetricsResult ReadValue(ref MessagePackReader reader)
     {
-        int count = FieldReader.ReadStructHeader(ref reader, TypeName);
+        int count = Fields.ReadHeader(ref reader);
         uint seen = 0;
         string version = string.Empty;
         Span<ulong> numbers = stackalloc ulong[NumberKeys.Length];
         RequestMetrics[] requests = [];
         for (int i = 0; i < count; i++)
         {
-            int keyAt = reader.Position;
-            ReadOnlySpan<byte> key = FieldReader.ReadKey(ref reader, TypeName);
-            if (key.SequenceEqual("version"u8))
+            int field = Fields.Next(ref reader, ref seen);
+            if (field == 0)
             {
-                FieldReader.MarkSeen(ref seen, 0, key, TypeName, keyAt);
                 version = reader.ReadString();
-                continue;
             }
-
-            if (key.SequenceEqual("requests"u8))
+            else if (field == 1)
             {
-                FieldReader.MarkSeen(ref seen, 1, key, TypeName, keyAt);
                 int n = reader.ReadArrayHeader();
                 reader.EnterNested();
                 requests = new RequestMetrics[n];
@@ -80,18 +75,11 @@ public sealed record MetricsResult : ResponseResult
                 }
 
                 reader.LeaveNested();
-                continue;
             }
-
-            int index = IndexOfNumberKey(key);
-            if (index < 0)
+            else if (field > 1)
             {
-                reader.Skip();
-                continue;
+                numbers[field - 2] = reader.ReadUInt64();
             }
-
-            FieldReader.MarkSeen(ref seen, index + 2, key, TypeName, keyAt);
-            numbers[index] = reader.ReadUInt64();
         }
 
         return new MetricsResult
@@ -119,7 +107,7 @@ public sealed record MetricsResult : ResponseResult
         ulong[] numbers = [Pid, UptimeSeconds, ActiveConnections, TotalConnections, RejectedConnections, BytesIn, BytesOut, RateLimited, ValidationFailures];
         for (int i = 0; i < NumberKeys.Length; i++)
         {
-            writer.WriteStringUtf8(NumberKeyBytes[i]);
+            writer.WriteString(NumberKeys[i]);
             writer.WriteUInt64(numbers[i]);
         }
 
@@ -129,18 +117,5 @@ public sealed record MetricsResult : ResponseResult
         {
             metrics.Write(ref writer);
         }
-    }
-
-    private static int IndexOfNumberKey(ReadOnlySpan<byte> key)
-    {
-        for (int i = 0; i < NumberKeyBytes.Length; i++)
-        {
-            if (key.SequenceEqual(NumberKeyBytes[i]))
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 }

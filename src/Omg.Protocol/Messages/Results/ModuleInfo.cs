@@ -9,7 +9,7 @@ namespace Omg.Protocol.Messages;
 /// <param name="Path">The executable's path.</param>
 public sealed record ModuleInfo(string Name, string Version, string Description, string Path)
 {
-    private const string TypeName = nameof(ModuleInfo);
+    private static readonly StructFields Fields = new(nameof(ModuleInfo), 1, "name", "version", "description", "path");
 
     internal void Write(ref MessagePackWriter writer)
     {
@@ -27,32 +27,19 @@ public sealed record ModuleInfo(string Name, string Version, string Description,
     internal static ModuleInfo Read(ref MessagePackReader reader)
     {
         int start = reader.Position;
-        int count = FieldReader.ReadStructHeader(ref reader, TypeName);
+        int count = Fields.ReadHeader(ref reader);
         uint seen = 0;
         string[] texts = [string.Empty, string.Empty, string.Empty, string.Empty];
         for (int i = 0; i < count; i++)
         {
-            int keyAt = reader.Position;
-            ReadOnlySpan<byte> key = FieldReader.ReadKey(ref reader, TypeName);
-            int bit = key switch
+            int field = Fields.Next(ref reader, ref seen);
+            if (field >= 0)
             {
-                _ when key.SequenceEqual("name"u8) => 0,
-                _ when key.SequenceEqual("version"u8) => 1,
-                _ when key.SequenceEqual("description"u8) => 2,
-                _ when key.SequenceEqual("path"u8) => 3,
-                _ => -1,
-            };
-            if (bit < 0)
-            {
-                reader.Skip();
-                continue;
+                texts[field] = reader.ReadString();
             }
-
-            FieldReader.MarkSeen(ref seen, bit, key, TypeName, keyAt);
-            texts[bit] = reader.ReadString();
         }
 
-        FieldReader.Require(seen, 0, "name", TypeName, start);
+        Fields.RequireAll(seen, start);
         return new ModuleInfo(texts[0], texts[1], texts[2], texts[3]);
     }
 }

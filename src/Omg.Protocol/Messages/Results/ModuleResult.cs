@@ -10,7 +10,7 @@ namespace Omg.Protocol.Messages;
 /// <param name="Logs">Log lines from <c>data["__sysinspect-module-logs"]</c>.</param>
 public sealed record ModuleResult(int Retcode, string Message, IReadOnlyList<string> Warning, MessagePackValue Data, IReadOnlyList<string> Logs) : ResponseResult
 {
-    private const string TypeName = nameof(ModuleResult);
+    private static readonly StructFields Fields = new(nameof(ModuleResult), 2, "retcode", "message", "warning", "data", "logs");
 
     /// <inheritdoc />
     public override string Variant => "Module";
@@ -18,7 +18,7 @@ public sealed record ModuleResult(int Retcode, string Message, IReadOnlyList<str
     internal static ModuleResult ReadValue(ref MessagePackReader reader)
     {
         int start = reader.Position;
-        int count = FieldReader.ReadStructHeader(ref reader, TypeName);
+        int count = Fields.ReadHeader(ref reader);
         uint seen = 0;
         int retcode = 0;
         string message = string.Empty;
@@ -26,36 +26,17 @@ public sealed record ModuleResult(int Retcode, string Message, IReadOnlyList<str
         MessagePackValue data = MessagePackValue.Nil;
         for (int i = 0; i < count; i++)
         {
-            int keyAt = reader.Position;
-            ReadOnlySpan<byte> key = FieldReader.ReadKey(ref reader, TypeName);
-            int bit = key switch
-            {
-                _ when key.SequenceEqual("retcode"u8) => 0,
-                _ when key.SequenceEqual("message"u8) => 1,
-                _ when key.SequenceEqual("warning"u8) => 2,
-                _ when key.SequenceEqual("data"u8) => 3,
-                _ when key.SequenceEqual("logs"u8) => 4,
-                _ => -1,
-            };
-            if (bit < 0)
-            {
-                reader.Skip();
-                continue;
-            }
-
-            FieldReader.MarkSeen(ref seen, bit, key, TypeName, keyAt);
-            switch (bit)
+            switch (Fields.Next(ref reader, ref seen))
             {
                 case 0: retcode = reader.ReadInt32(); break;
                 case 1: message = reader.ReadString(); break;
                 case 2: warning = FieldReader.ReadStringArray(ref reader); break;
                 case 3: data = MessagePackValue.Read(ref reader); break;
-                default: logs = FieldReader.ReadStringArray(ref reader); break;
+                case 4: logs = FieldReader.ReadStringArray(ref reader); break;
             }
         }
 
-        FieldReader.Require(seen, 0, "retcode", TypeName, start);
-        FieldReader.Require(seen, 1, "message", TypeName, start);
+        Fields.RequireAll(seen, start);
         return new ModuleResult(retcode, message, warning, data, logs);
     }
 

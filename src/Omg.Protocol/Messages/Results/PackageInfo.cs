@@ -10,7 +10,7 @@ namespace Omg.Protocol.Messages;
 /// <param name="Installed">Additive field <c>installed</c>: true when the package is installed (false when absent on the wire).</param>
 public sealed record PackageInfo(string Name, string Version, string Description, string Source, bool Installed = false)
 {
-    private const string TypeName = nameof(PackageInfo);
+    private static readonly StructFields Fields = new(nameof(PackageInfo), 4, "name", "version", "description", "source", "installed");
 
     internal void Write(ref MessagePackWriter writer)
     {
@@ -30,49 +30,23 @@ public sealed record PackageInfo(string Name, string Version, string Description
     internal static PackageInfo Read(ref MessagePackReader reader)
     {
         int start = reader.Position;
-        int count = FieldReader.ReadStructHeader(ref reader, TypeName);
+        int count = Fields.ReadHeader(ref reader);
         uint seen = 0;
         string name = string.Empty, version = string.Empty, description = string.Empty, source = string.Empty;
         bool installed = false;
         for (int i = 0; i < count; i++)
         {
-            int keyAt = reader.Position;
-            ReadOnlySpan<byte> key = FieldReader.ReadKey(ref reader, TypeName);
-            if (key.SequenceEqual("name"u8))
+            switch (Fields.Next(ref reader, ref seen))
             {
-                FieldReader.MarkSeen(ref seen, 0, key, TypeName, keyAt);
-                name = reader.ReadString();
-            }
-            else if (key.SequenceEqual("version"u8))
-            {
-                FieldReader.MarkSeen(ref seen, 1, key, TypeName, keyAt);
-                version = reader.ReadString();
-            }
-            else if (key.SequenceEqual("description"u8))
-            {
-                FieldReader.MarkSeen(ref seen, 2, key, TypeName, keyAt);
-                description = reader.ReadString();
-            }
-            else if (key.SequenceEqual("source"u8))
-            {
-                FieldReader.MarkSeen(ref seen, 3, key, TypeName, keyAt);
-                source = reader.ReadString();
-            }
-            else if (key.SequenceEqual("installed"u8))
-            {
-                FieldReader.MarkSeen(ref seen, 4, key, TypeName, keyAt);
-                installed = reader.ReadBoolean();
-            }
-            else
-            {
-                reader.Skip();
+                case 0: name = reader.ReadString(); break;
+                case 1: version = reader.ReadString(); break;
+                case 2: description = reader.ReadString(); break;
+                case 3: source = reader.ReadString(); break;
+                case 4: installed = reader.ReadBoolean(); break;
             }
         }
 
-        FieldReader.Require(seen, 0, "name", TypeName, start);
-        FieldReader.Require(seen, 1, "version", TypeName, start);
-        FieldReader.Require(seen, 2, "description", TypeName, start);
-        FieldReader.Require(seen, 3, "source", TypeName, start);
+        Fields.RequireAll(seen, start);
         return new PackageInfo(name, version, description, source, installed);
     }
 }

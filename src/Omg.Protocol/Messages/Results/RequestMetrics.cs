@@ -10,7 +10,7 @@ namespace Omg.Protocol.Messages;
 /// <param name="P99Micros">99th percentile handling latency in microseconds.</param>
 public sealed record RequestMetrics(string Name, ulong Count, ulong Failures, ulong P50Micros, ulong P99Micros)
 {
-    private const string TypeName = nameof(RequestMetrics);
+    private static readonly StructFields Fields = new(nameof(RequestMetrics), 2, "name", "count", "failures", "p50_us", "p99_us");
 
     internal void Write(ref MessagePackWriter writer)
     {
@@ -30,42 +30,24 @@ public sealed record RequestMetrics(string Name, ulong Count, ulong Failures, ul
     internal static RequestMetrics Read(ref MessagePackReader reader)
     {
         int start = reader.Position;
-        int count = FieldReader.ReadStructHeader(ref reader, TypeName);
+        int count = Fields.ReadHeader(ref reader);
         uint seen = 0;
         string name = string.Empty;
         Span<ulong> numbers = stackalloc ulong[4];
         for (int i = 0; i < count; i++)
         {
-            int keyAt = reader.Position;
-            ReadOnlySpan<byte> key = FieldReader.ReadKey(ref reader, TypeName);
-            int bit = key switch
-            {
-                _ when key.SequenceEqual("name"u8) => 0,
-                _ when key.SequenceEqual("count"u8) => 1,
-                _ when key.SequenceEqual("failures"u8) => 2,
-                _ when key.SequenceEqual("p50_us"u8) => 3,
-                _ when key.SequenceEqual("p99_us"u8) => 4,
-                _ => -1,
-            };
-            if (bit < 0)
-            {
-                reader.Skip();
-                continue;
-            }
-
-            FieldReader.MarkSeen(ref seen, bit, key, TypeName, keyAt);
-            if (bit == 0)
+            int field = Fields.Next(ref reader, ref seen);
+            if (field == 0)
             {
                 name = reader.ReadString();
             }
-            else
+            else if (field > 0)
             {
-                numbers[bit - 1] = reader.ReadUInt64();
+                numbers[field - 1] = reader.ReadUInt64();
             }
         }
 
-        FieldReader.Require(seen, 0, "name", TypeName, start);
-        FieldReader.Require(seen, 1, "count", TypeName, start);
+        Fields.RequireAll(seen, start);
         return new RequestMetrics(name, numbers[0], numbers[1], numbers[2], numbers[3]);
     }
 }

@@ -10,7 +10,7 @@ namespace Omg.Protocol.Messages;
 /// <param name="IsDefault">True for the one a plain command on PATH runs.</param>
 public sealed record RuntimeInfo(string Name, string Version, string Path, string Manager, bool IsDefault)
 {
-    private const string TypeName = nameof(RuntimeInfo);
+    private static readonly StructFields Fields = new(nameof(RuntimeInfo), 2, "name", "version", "path", "manager", "is_default");
 
     internal void Write(ref MessagePackWriter writer)
     {
@@ -30,42 +30,24 @@ public sealed record RuntimeInfo(string Name, string Version, string Path, strin
     internal static RuntimeInfo Read(ref MessagePackReader reader)
     {
         int start = reader.Position;
-        int count = FieldReader.ReadStructHeader(ref reader, TypeName);
+        int count = Fields.ReadHeader(ref reader);
         uint seen = 0;
         string[] texts = [string.Empty, string.Empty, string.Empty, string.Empty];
         bool isDefault = false;
         for (int i = 0; i < count; i++)
         {
-            int keyAt = reader.Position;
-            ReadOnlySpan<byte> key = FieldReader.ReadKey(ref reader, TypeName);
-            int bit = key switch
-            {
-                _ when key.SequenceEqual("name"u8) => 0,
-                _ when key.SequenceEqual("version"u8) => 1,
-                _ when key.SequenceEqual("path"u8) => 2,
-                _ when key.SequenceEqual("manager"u8) => 3,
-                _ when key.SequenceEqual("is_default"u8) => 4,
-                _ => -1,
-            };
-            if (bit < 0)
-            {
-                reader.Skip();
-                continue;
-            }
-
-            FieldReader.MarkSeen(ref seen, bit, key, TypeName, keyAt);
-            if (bit == 4)
+            int field = Fields.Next(ref reader, ref seen);
+            if (field == 4)
             {
                 isDefault = reader.ReadBoolean();
             }
-            else
+            else if (field >= 0)
             {
-                texts[bit] = reader.ReadString();
+                texts[field] = reader.ReadString();
             }
         }
 
-        FieldReader.Require(seen, 0, "name", TypeName, start);
-        FieldReader.Require(seen, 1, "version", TypeName, start);
+        Fields.RequireAll(seen, start);
         return new RuntimeInfo(texts[0], texts[1], texts[2], texts[3], isDefault);
     }
 }

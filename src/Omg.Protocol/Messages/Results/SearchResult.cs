@@ -7,7 +7,7 @@ namespace Omg.Protocol.Messages;
 /// <param name="Total">How many packages matched in all, beyond the limit too.</param>
 public sealed record SearchResult(IReadOnlyList<PackageInfo> Packages, ulong Total) : ResponseResult
 {
-    private const string TypeName = nameof(SearchResult);
+    private static readonly StructFields Fields = new(nameof(SearchResult), 2, "packages", "total");
 
     /// <inheritdoc />
     public override string Variant => "Search";
@@ -15,40 +15,32 @@ public sealed record SearchResult(IReadOnlyList<PackageInfo> Packages, ulong Tot
     internal static SearchResult ReadValue(ref MessagePackReader reader)
     {
         int start = reader.Position;
-        int count = FieldReader.ReadStructHeader(ref reader, TypeName);
+        int count = Fields.ReadHeader(ref reader);
         uint seen = 0;
         PackageInfo[] packages = [];
         ulong total = 0;
         for (int i = 0; i < count; i++)
         {
-            int keyAt = reader.Position;
-            ReadOnlySpan<byte> key = FieldReader.ReadKey(ref reader, TypeName);
-            if (key.SequenceEqual("packages"u8))
+            switch (Fields.Next(ref reader, ref seen))
             {
-                FieldReader.MarkSeen(ref seen, 0, key, TypeName, keyAt);
-                int n = reader.ReadArrayHeader();
-                reader.EnterNested();
-                packages = new PackageInfo[n];
-                for (int j = 0; j < n; j++)
-                {
-                    packages[j] = PackageInfo.Read(ref reader);
-                }
+                case 0:
+                    int n = reader.ReadArrayHeader();
+                    reader.EnterNested();
+                    packages = new PackageInfo[n];
+                    for (int j = 0; j < n; j++)
+                    {
+                        packages[j] = PackageInfo.Read(ref reader);
+                    }
 
-                reader.LeaveNested();
-            }
-            else if (key.SequenceEqual("total"u8))
-            {
-                FieldReader.MarkSeen(ref seen, 1, key, TypeName, keyAt);
-                total = reader.ReadUInt64();
-            }
-            else
-            {
-                reader.Skip();
+                    reader.LeaveNested();
+                    break;
+                case 1:
+                    total = reader.ReadUInt64();
+                    break;
             }
         }
 
-        FieldReader.Require(seen, 0, "packages", TypeName, start);
-        FieldReader.Require(seen, 1, "total", TypeName, start);
+        Fields.RequireAll(seen, start);
         return new SearchResult(packages, total);
     }
 

@@ -14,7 +14,7 @@ public sealed record SecurityAuditResult(
     ulong HighSeverity,
     IReadOnlyList<(string Package, IReadOnlyList<Vulnerability> Vulnerabilities)> Vulnerabilities) : ResponseResult
 {
-    private const string TypeName = nameof(SecurityAuditResult);
+    private static readonly StructFields Fields = new(nameof(SecurityAuditResult), 3, "total_vulnerabilities", "high_severity", "vulnerabilities");
 
     /// <inheritdoc />
     public override string Variant => "SecurityAudit";
@@ -22,38 +22,21 @@ public sealed record SecurityAuditResult(
     internal static SecurityAuditResult ReadValue(ref MessagePackReader reader)
     {
         int start = reader.Position;
-        int count = FieldReader.ReadStructHeader(ref reader, TypeName);
+        int count = Fields.ReadHeader(ref reader);
         uint seen = 0;
         ulong total = 0, high = 0;
         (string, IReadOnlyList<Vulnerability>)[] packages = [];
         for (int i = 0; i < count; i++)
         {
-            int keyAt = reader.Position;
-            ReadOnlySpan<byte> key = FieldReader.ReadKey(ref reader, TypeName);
-            if (key.SequenceEqual("total_vulnerabilities"u8))
+            switch (Fields.Next(ref reader, ref seen))
             {
-                FieldReader.MarkSeen(ref seen, 0, key, TypeName, keyAt);
-                total = reader.ReadUInt64();
-            }
-            else if (key.SequenceEqual("high_severity"u8))
-            {
-                FieldReader.MarkSeen(ref seen, 1, key, TypeName, keyAt);
-                high = reader.ReadUInt64();
-            }
-            else if (key.SequenceEqual("vulnerabilities"u8))
-            {
-                FieldReader.MarkSeen(ref seen, 2, key, TypeName, keyAt);
-                packages = ReadPackages(ref reader);
-            }
-            else
-            {
-                reader.Skip();
+                case 0: total = reader.ReadUInt64(); break;
+                case 1: high = reader.ReadUInt64(); break;
+                case 2: packages = ReadPackages(ref reader); break;
             }
         }
 
-        FieldReader.Require(seen, 0, "total_vulnerabilities", TypeName, start);
-        FieldReader.Require(seen, 1, "high_severity", TypeName, start);
-        FieldReader.Require(seen, 2, "vulnerabilities", TypeName, start);
+        Fields.RequireAll(seen, start);
         return new SecurityAuditResult(total, high, packages);
     }
 

@@ -5,7 +5,11 @@ namespace Omg.Protocol.Messages;
 /// <summary>The answer to Status: the seed's <c>StatusResult</c> plus Omg's additive fields.</summary>
 public sealed record StatusResult : ResponseResult
 {
-    private const string TypeName = nameof(StatusResult);
+    private static readonly StructFields Fields = new(
+        nameof(StatusResult),
+        6,
+        "total_packages", "explicit_packages", "orphan_packages", "updates_available", "security_vulnerabilities", "runtime_versions",
+        "problems", "advisories_loaded");
 
     /// <summary>Installed packages.</summary>
     public ulong TotalPackages { get; init; }
@@ -37,7 +41,7 @@ public sealed record StatusResult : ResponseResult
     internal static StatusResult ReadValue(ref MessagePackReader reader)
     {
         int start = reader.Position;
-        int count = FieldReader.ReadStructHeader(ref reader, TypeName);
+        int count = Fields.ReadHeader(ref reader);
         uint seen = 0;
         ulong total = 0, explicitCount = 0, orphans = 0, updates = 0, vulnerabilities = 0;
         (string, string)[] runtimes = [];
@@ -45,28 +49,7 @@ public sealed record StatusResult : ResponseResult
         bool advisories = false;
         for (int i = 0; i < count; i++)
         {
-            int keyAt = reader.Position;
-            ReadOnlySpan<byte> key = FieldReader.ReadKey(ref reader, TypeName);
-            int bit = key switch
-            {
-                _ when key.SequenceEqual("total_packages"u8) => 0,
-                _ when key.SequenceEqual("explicit_packages"u8) => 1,
-                _ when key.SequenceEqual("orphan_packages"u8) => 2,
-                _ when key.SequenceEqual("updates_available"u8) => 3,
-                _ when key.SequenceEqual("security_vulnerabilities"u8) => 4,
-                _ when key.SequenceEqual("runtime_versions"u8) => 5,
-                _ when key.SequenceEqual("problems"u8) => 6,
-                _ when key.SequenceEqual("advisories_loaded"u8) => 7,
-                _ => -1,
-            };
-            if (bit < 0)
-            {
-                reader.Skip();
-                continue;
-            }
-
-            FieldReader.MarkSeen(ref seen, bit, key, TypeName, keyAt);
-            switch (bit)
+            switch (Fields.Next(ref reader, ref seen))
             {
                 case 0: total = reader.ReadUInt64(); break;
                 case 1: explicitCount = reader.ReadUInt64(); break;
@@ -75,16 +58,11 @@ public sealed record StatusResult : ResponseResult
                 case 4: vulnerabilities = reader.ReadUInt64(); break;
                 case 5: runtimes = ReadPairs(ref reader); break;
                 case 6: problems = FieldReader.ReadStringArray(ref reader); break;
-                default: advisories = reader.ReadBoolean(); break;
+                case 7: advisories = reader.ReadBoolean(); break;
             }
         }
 
-        string[] required = ["total_packages", "explicit_packages", "orphan_packages", "updates_available", "security_vulnerabilities", "runtime_versions"];
-        for (int bit = 0; bit < required.Length; bit++)
-        {
-            FieldReader.Require(seen, bit, required[bit], TypeName, start);
-        }
-
+        Fields.RequireAll(seen, start);
         return new StatusResult
         {
             TotalPackages = total,
