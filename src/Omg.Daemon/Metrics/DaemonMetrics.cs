@@ -71,7 +71,10 @@ public sealed class DaemonMetrics
         BytesOut = (ulong)Interlocked.Read(ref _bytesOut),
         RateLimited = (ulong)Interlocked.Read(ref _rateLimited),
         ValidationFailures = (ulong)Interlocked.Read(ref _validationFailures),
+        // ConcurrentDictionary.ToArray takes the dictionary's locks; LINQ straight over the dictionary sizes
+        // its buffer from Count and then overruns it when a new request type arrives mid-snapshot.
         Requests = _variants
+            .ToArray()
             .OrderBy(pair => pair.Key, StringComparer.Ordinal)
             .Select(pair => new RequestMetrics(
                 pair.Key,
