@@ -88,7 +88,9 @@ public sealed class SuggestCompleter
     {
         if (_cache.Count >= CacheSize)
         {
-            foreach (var old in _cache.OrderBy(e => e.Value.Stamp).Take(_cache.Count - CacheSize + 1).ToList())
+            // Snapshot under the dictionary's locks: LINQ over the live dictionary can overrun when completions race.
+            var entries = _cache.ToArray();
+            foreach (var old in entries.OrderBy(e => e.Value.Stamp).Take(entries.Length - CacheSize + 1))
             {
                 _cache.TryRemove(old.Key, out _);
             }
