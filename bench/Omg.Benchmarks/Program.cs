@@ -5,7 +5,7 @@ namespace Omg.Benchmarks;
 
 /// <summary>
 /// Entry point. <c>daemon</c> and <c>packages</c> run the live benchmarks against a real omgd process
-/// (docs/benchmarks.md); anything else goes to BenchmarkDotNet, e.g. <c>--filter '*Codec*'</c>.
+/// (docs/benchmarks.md); <c>codec-loop</c> spins one codec operation for profiling; anything else goes to BenchmarkDotNet, e.g. <c>--filter '*Codec*'</c>.
 /// </summary>
 public static class Program
 {
@@ -18,6 +18,8 @@ public static class Program
                 return await DaemonBenchmark.RunAsync(args[1..]);
             case "packages":
                 return await PackageBenchmark.RunAsync(args[1..]);
+            case "codec-loop":
+                return CodecLoop.Run(args[1..]);
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
                 return 0;

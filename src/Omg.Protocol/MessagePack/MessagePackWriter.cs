@@ -164,6 +164,26 @@ public ref struct MessagePackWriter
         if (value.Length <= ShortStringChars)
         {
             Span<byte> s = Reserve(2 + (value.Length * 3));
+
+            // ASCII text (nearly all of it) has as many bytes as chars, so the header is known before
+            // the single narrowing pass; it stops at the first non-ASCII char and the general path redoes it.
+            if (value.Length <= 31)
+            {
+                if (Ascii.FromUtf16(value, s[1..], out int ascii) == OperationStatus.Done)
+                {
+                    s[0] = (byte)(MessagePackCode.MinFixStr | ascii);
+                    Advance(1 + ascii);
+                    return;
+                }
+            }
+            else if (Ascii.FromUtf16(value, s[2..], out int ascii) == OperationStatus.Done)
+            {
+                s[0] = MessagePackCode.Str8;
+                s[1] = (byte)ascii;
+                Advance(2 + ascii);
+                return;
+            }
+
             if (System.Text.Unicode.Utf8.FromUtf16(value, s[2..], out _, out int written, replaceInvalidSequences: false) != OperationStatus.Done)
             {
                 throw LoneSurrogate(nameof(value));

@@ -88,6 +88,22 @@ public sealed class WriterVectorTests
         Assert.Equal("d921", Hex.Of(Hex.Write((ref MessagePackWriter w) => w.WriteString(over)).AsSpan(0, 2)));
     }
 
+    [Theory]
+    [InlineData(30, "é", "d920")]   // ASCII then one 2-byte char at the end: 32 bytes, so str8, not fixstr
+    [InlineData(29, "é", "bf")]     // 31 bytes: still a fixstr
+    [InlineData(40, "€", "d92b")]   // a str8 whose last char leaves the ASCII path
+    [InlineData(0, "😀", "a4")]     // a surrogate pair is one 4-byte char
+    public void Text_that_leaves_ascii_late_is_sized_by_its_utf8_bytes(int asciiPrefix, string tail, string headerHex)
+    {
+        string text = new string('x', asciiPrefix) + tail;
+        byte[] bytes = Hex.Write((ref MessagePackWriter w) => w.WriteString(text));
+        Assert.StartsWith(headerHex, Hex.Of(bytes), StringComparison.Ordinal);
+        Assert.Equal((headerHex.Length / 2) + System.Text.Encoding.UTF8.GetByteCount(text), bytes.Length);
+        var reader = new MessagePackReader(bytes);
+        Assert.Equal(text, reader.ReadString());
+        Assert.True(reader.End);
+    }
+
     [Fact]
     public void Lone_surrogate_is_refused_by_the_writer()
     {

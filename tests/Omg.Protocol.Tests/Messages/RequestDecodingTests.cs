@@ -52,6 +52,26 @@ public sealed class RequestDecodingTests
         Assert.Equal(1UL, ex.RequestId);
     }
 
+    [Fact]
+    public void Duplicate_key_in_the_position_of_the_next_expected_field_is_a_parse_error()
+    {
+        // {package: "a", package: "b", id: 1}: the second 'package' sits where the reader's in-order fast
+        // path expects field number one, which it must still see as a repeat.
+        byte[] payload = Hex.Parse("81a4496e666f83a77061636b616765a161a77061636b616765a162a2696401");
+        ProtocolException ex = Assert.Throws<ProtocolException>(() => MessageCodec.DecodeRequest(payload));
+        Assert.Contains("'package' more than once", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Keys_in_a_wider_string_format_than_needed_are_still_recognised()
+    {
+        // Another writer may spell the key 'id' as a str8 (d9 02) instead of a fixstr; that is valid MessagePack.
+        byte[] payload = Hex.Parse("81a4496e666f82d902696407a77061636b616765a3766964");
+        var request = Assert.IsType<InfoRequest>(MessageCodec.DecodeRequest(payload));
+        Assert.Equal(7UL, request.Id);
+        Assert.Equal("vid", request.Package);
+    }
+
     [Theory]
     [InlineData("c0")]                                  // nil
     [InlineData("92a653656172636880")]                  // array, not map

@@ -15,15 +15,15 @@ public sealed record PackageInfo(string Name, string Version, string Description
     internal void Write(ref MessagePackWriter writer)
     {
         writer.WriteMapHeader(5);
-        writer.WriteStringUtf8("name"u8);
+        Fields.WriteKey(ref writer, 0);
         writer.WriteString(Name);
-        writer.WriteStringUtf8("version"u8);
+        Fields.WriteKey(ref writer, 1);
         writer.WriteString(Version);
-        writer.WriteStringUtf8("description"u8);
+        Fields.WriteKey(ref writer, 2);
         writer.WriteString(Description);
-        writer.WriteStringUtf8("source"u8);
+        Fields.WriteKey(ref writer, 3);
         writer.WriteString(Source);
-        writer.WriteStringUtf8("installed"u8);
+        Fields.WriteKey(ref writer, 4);
         writer.WriteBoolean(Installed);
     }
 
@@ -41,7 +41,7 @@ public sealed record PackageInfo(string Name, string Version, string Description
                 case 0: name = reader.ReadString(); break;
                 case 1: version = reader.ReadString(); break;
                 case 2: description = reader.ReadString(); break;
-                case 3: source = reader.ReadString(); break;
+                case 3: source = ReadSource(ref reader); break;
                 case 4: installed = reader.ReadBoolean(); break;
             }
         }
@@ -49,4 +49,12 @@ public sealed record PackageInfo(string Name, string Version, string Description
         Fields.RequireAll(seen, start);
         return new PackageInfo(name, version, description, source, installed);
     }
+
+    // A search answer repeats one of three backend names in every hit: recognise them on the wire and
+    // share one string instead of allocating the same three letters fifty times.
+    private static string ReadSource(ref MessagePackReader reader) =>
+        reader.TryReadEncoded([0xa3, (byte)'a', (byte)'p', (byte)'t']) ? "apt"
+        : reader.TryReadEncoded([0xa3, (byte)'n', (byte)'p', (byte)'m']) ? "npm"
+        : reader.TryReadEncoded([0xa4, (byte)'p', (byte)'y', (byte)'p', (byte)'i']) ? "pypi"
+        : reader.ReadString();
 }
