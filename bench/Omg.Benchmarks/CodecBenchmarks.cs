@@ -17,6 +17,7 @@ public class CodecBenchmarks
     private SuccessResponse _search = null!;
     private byte[] _searchBytes = null!;
     private byte[] _searchJson = null!;
+    private char[][] _searchText = null!;
     private MessagePackValue _tree = null!;
     private byte[] _treeBytes = null!;
 
@@ -32,6 +33,7 @@ public class CodecBenchmarks
 
         _search = new SuccessResponse(7, new SearchResult(packages, 87));
         _searchBytes = MessageCodec.Encode(_search);
+        _searchText = packages.SelectMany(p => new[] { p.Name, p.Version, p.Description }).Select(t => t.ToCharArray()).ToArray();
         EncodeSearchResult50AsJsonBaseline();
         _searchJson = _output.WrittenSpan.ToArray();
         _tree = BuildTree(1 << 20);
@@ -50,6 +52,22 @@ public class CodecBenchmarks
     /// <summary>SearchResult(50) decode.</summary>
     [Benchmark]
     public Response DecodeSearchResult50() => MessageCodec.DecodeResponse(_searchBytes);
+
+    /// <summary>
+    /// The floor under any decoder that returns strings: the same 50 records built from text already in
+    /// memory, so only the string and record allocations (and the GC work they cause) remain.
+    /// </summary>
+    [Benchmark]
+    public PackageInfo[] AllocationFloorSearchResult50()
+    {
+        var packages = new PackageInfo[50];
+        for (int i = 0; i < packages.Length; i++)
+        {
+            packages[i] = new PackageInfo(new string(_searchText[3 * i]), new string(_searchText[(3 * i) + 1]), new string(_searchText[(3 * i) + 2]), "apt", i % 3 == 0);
+        }
+
+        return packages;
+    }
 
     /// <summary>
     /// Baseline on the same machine in the same run: the same SearchResult written as JSON with

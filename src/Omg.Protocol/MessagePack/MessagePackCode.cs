@@ -47,7 +47,12 @@ internal static class MessagePackCode
     /// <summary>The extension type the specification reserves for timestamps.</summary>
     public const sbyte TimestampExtension = -1;
 
-    public static MessagePackType TypeOf(byte code) => code switch
+    // Every reader asks this before most values; a table lookup inlines where the switch below did not.
+    private static readonly MessagePackType[] Types = Enumerable.Range(0, 256).Select(code => Classify((byte)code)).ToArray();
+
+    public static MessagePackType TypeOf(byte code) => Types[code];
+
+    private static MessagePackType Classify(byte code) => code switch
     {
         <= MaxPositiveFixInt => MessagePackType.Integer,
         <= MaxFixMap => MessagePackType.Map,

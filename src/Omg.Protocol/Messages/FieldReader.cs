@@ -37,11 +37,15 @@ internal static class FieldReader
         uint mask = 1u << bit;
         if ((seen & mask) != 0)
         {
-            throw new MessagePackException($"{typeName} has the key '{Encoding.UTF8.GetString(key)}' more than once", position);
+            ThrowDuplicate(key, typeName, position);
         }
 
         seen |= mask;
     }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowDuplicate(ReadOnlySpan<byte> key, string typeName, int position) =>
+        throw new MessagePackException($"{typeName} has the key '{Encoding.UTF8.GetString(key)}' more than once", position);
 
     /// <summary>Throws unless the field numbered <paramref name="bit"/> was seen.</summary>
     public static void Require(uint seen, int bit, string key, string typeName, int position)

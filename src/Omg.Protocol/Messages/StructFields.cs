@@ -88,6 +88,15 @@ internal sealed class StructFields
     /// <summary>Throws naming the first required field that was not seen.</summary>
     public void RequireAll(uint seen, int start)
     {
+        uint required = (1u << _required) - 1;
+        if ((seen & required) != required)
+        {
+            ThrowMissing(seen, start);
+        }
+    }
+
+    private void ThrowMissing(uint seen, int start)
+    {
         for (int i = 0; i < _required; i++)
         {
             FieldReader.Require(seen, i, _names[i], TypeName, start);
