@@ -135,9 +135,9 @@ public sealed class DispatchTests
             new PingRequest(15),
             new SearchRequest(16, "slow:300"),
         ];
-        var stopwatch = Stopwatch.StartNew();
+        // Concurrency is proven by the handler seeing overlapping calls, not by wall time, which a loaded
+        // CI machine stretches (this test once failed at 750 ms with 400 ms of slowest item).
         var batch = Assert.IsType<BatchResult>(Assert.IsType<SuccessResponse>(await connection.CallAsync(new BatchRequest(9, items))).Result);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromMilliseconds(750), $"batch took {stopwatch.Elapsed}");
         Assert.Equal(items.Select(i => i.Id), batch.Responses.Select(r => r.Id));
         Assert.IsType<SuccessResponse>(batch.Responses[0]);
         Assert.Equal(ErrorCodes.PackageNotFound, Assert.IsType<ErrorResponse>(batch.Responses[1]).Code);

@@ -14,11 +14,12 @@ internal sealed record DebianArchitectures(string Native, IReadOnlyList<string> 
     public bool IsConfigured(string arch) => arch == Native || arch == "all" || Foreign.Contains(arch);
 
     /// <summary>
-    /// Reads <c>var/lib/dpkg/arch</c> under the root (first line native, the rest foreign); for the live
-    /// root without that file asks <c>dpkg --print-architecture</c> (once per process); otherwise takes the
-    /// commonest architecture in the status file.
+    /// Reads <c>var/lib/dpkg/arch</c> under the root (first line native, the rest foreign). Without that
+    /// file (single-architecture systems often have none) the native architecture is the installed dpkg
+    /// package's; failing that, for the live root, <c>dpkg --print-architecture</c> (once per process);
+    /// otherwise the commonest architecture in the status file.
     /// </summary>
-    public static DebianArchitectures Load(string root, Func<string?> statusFallback, List<string> problems)
+    public static DebianArchitectures Load(string root, Func<string?> installedDpkg, Func<string?> statusFallback, List<string> problems)
     {
         var archFile = Path.Combine(root, "var/lib/dpkg/arch");
         try
@@ -37,9 +38,14 @@ internal sealed record DebianArchitectures(string Native, IReadOnlyList<string> 
             problems.Add($"{archFile}: unreadable ({e.Message})");
         }
 
+        // dpkg keeps foreign architectures in the arch file alone, so without it there are none.
+        if (installedDpkg() is { } dpkgArch)
+        {
+            return new DebianArchitectures(dpkgArch, []);
+        }
+
         if (Path.GetFullPath(root) == "/" && LiveNative.Value is { } native)
         {
-            // dpkg keeps foreign architectures in the arch file alone, so without it there are none.
             return new DebianArchitectures(native, []);
         }
 

@@ -54,7 +54,11 @@ internal sealed class DebianDatabase : IDisposable
         var statusPath = Path.Combine(root, "var/lib/dpkg/status");
         var status = ReadOptional(statusPath, problems, required: true);
         var installedSpans = StatusReader.ReadInstalled(status, statusPath, problems);
-        var archs = DebianArchitectures.Load(root, () => StatusReader.CommonestArchitecture(status, installedSpans), problems);
+        var archs = DebianArchitectures.Load(
+            root,
+            () => StatusReader.DpkgArchitecture(status, installedSpans),
+            () => StatusReader.CommonestArchitecture(status, installedSpans),
+            problems);
         var installed = StatusReader.Build(status, installedSpans, archs, pool, statusPath, problems);
         var extendedPath = Path.Combine(root, "var/lib/apt/extended_states");
         StatusReader.ApplyExtendedStates(ReadOptional(extendedPath, problems, required: false), extendedPath, installed, archs, problems);

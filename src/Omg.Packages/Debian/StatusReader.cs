@@ -65,6 +65,24 @@ internal static class StatusReader
         return counts.Count == 0 ? null : counts.MaxBy(kv => kv.Value).Key;
     }
 
+    /// <summary>
+    /// The architecture of the installed <c>dpkg</c> package: dpkg's native architecture is the one its
+    /// own binary was built for, so this answers <c>dpkg --print-architecture</c> without starting a process.
+    /// </summary>
+    public static string? DpkgArchitecture(ReadOnlySpan<byte> status, List<FieldSpans> installed)
+    {
+        foreach (var spans in installed)
+        {
+            if (spans.Get(status, ControlField.Package).Trim(" \t"u8).SequenceEqual("dpkg"u8))
+            {
+                var arch = Deb822Text.ToText(spans.Get(status, ControlField.Architecture).Trim(" \t"u8));
+                return arch.Length > 0 && arch != "all" ? arch : null;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Builds the installed packages, keyed by apt's full name.</summary>
     public static Dictionary<string, InstalledPackage> Build(
         ReadOnlySpan<byte> status, List<FieldSpans> installed, DebianArchitectures archs, NamePool pool, string path, List<string> problems)

@@ -139,21 +139,36 @@ public sealed class PackageIndexService : IDisposable, IAsyncDisposable
         try
         {
             long started = Stopwatch.GetTimestamp();
+            TimeSpan pausedBefore = GC.GetTotalPauseDuration();
+            int collectionsBefore = GC.CollectionCount(0);
             var loads = new List<Task>();
             for (var i = 0; i < _sources.Length; i++)
             {
                 if (Interlocked.Exchange(ref _dirty[i], 0) == 1)
                 {
                     var source = i;
-                    Rewatch(source);
-                    loads.Add(Task.Run(() => LoadSource(source, cancellationToken), cancellationToken));
+
+                    // Each source is watched before it is read, so a change during the read is not lost. The
+                    // watch runs in the source's own task: finding a runtime source's directories is not free,
+                    // and the big Debian load should not wait for it.
+                    loads.Add(Task.Run(
+                        () =>
+                        {
+                            Rewatch(source);
+                            LoadSource(source, cancellationToken);
+                        },
+                        cancellationToken));
                 }
             }
 
+            // Runtime detection only reads small files; it runs beside the source loads rather than after
+            // them, queued last so the big loads (sources come in priority order, apt first) start first.
+            Task<IReadOnlyList<RuntimeInfo>>? detection = _detector is null ? null : Task.Run(DetectRuntimes, cancellationToken);
             await Task.WhenAll(loads).ConfigureAwait(false);
-            if (_detector is not null)
+            TimeSpan loaded = Stopwatch.GetElapsedTime(started);
+            if (detection is not null)
             {
-                _runtimes = await Task.Run(DetectRuntimes, cancellationToken).ConfigureAwait(false);
+                _runtimes = await detection.ConfigureAwait(false);
             }
 
             var results = Enumerable.Range(0, _sources.Length).Select(Effective).ToArray();
@@ -162,7 +177,7 @@ public sealed class PackageIndexService : IDisposable, IAsyncDisposable
             Volatile.Write(ref _current, index);
             Interlocked.Increment(ref _generation);
             _ready.TrySetResult(index);
-            _log($"index built in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms (sources and runtimes loaded, then {index.BuildDuration.TotalMilliseconds:F0} ms indexing): {index.Packages.Count} packages, {loads.Count} source(s) reloaded");
+            _log($"index built in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms ({loaded.TotalMilliseconds:F0} ms loading sources, {index.BuildDuration.TotalMilliseconds:F0} ms indexing, {GC.CollectionCount(0) - collectionsBefore} GCs pausing {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:F0} ms): {index.Packages.Count} packages, {loads.Count} source(s) reloaded");
             Compression.DecodeBuffers.ReleaseAll();
             _options.Published?.Invoke(index);
             return index;

@@ -186,6 +186,35 @@ public sealed class DebianPackageSourceTests
     }
 
     [Fact]
+    public void WithoutAnArchFileTheInstalledDpkgPackageNamesTheNativeArchitecture()
+    {
+        // Single-architecture systems often have no var/lib/dpkg/arch; dpkg's own package then says what
+        // `dpkg --print-architecture` would, even where most installed packages are of another architecture.
+        using var root = Fixtures.CopyRoot("basic");
+        File.Delete(root.File("var/lib/dpkg/arch"));
+        var status = root.File("var/lib/dpkg/status");
+        var text = File.ReadAllText(status);
+        var dpkgAt = text.IndexOf("Package: dpkg\n", StringComparison.Ordinal);
+        var archAt = text.IndexOf("Architecture: amd64", dpkgAt, StringComparison.Ordinal);
+        File.WriteAllText(status, text[..archAt] + "Architecture: arm64" + text[(archAt + "Architecture: amd64".Length)..]);
+
+        var database = DebianDatabase.Load(root.Path, CancellationToken.None);
+
+        Assert.Equal("arm64", database.Architectures.Native);
+        Assert.Empty(database.Architectures.Foreign);
+    }
+
+    [Fact]
+    public void OnThisMachineTheNativeArchitectureIsDpkgs()
+    {
+        var database = DebianDatabase.Load("/", CancellationToken.None);
+        using var dpkg = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("dpkg", "--print-architecture") { RedirectStandardOutput = true })!;
+        var expected = dpkg.StandardOutput.ReadToEnd().Trim();
+        dpkg.WaitForExit();
+        Assert.Equal(expected, database.Architectures.Native);
+    }
+
+    [Fact]
     public void LargeListsParsedInPartsKeepLinesAndFirstSeenOrder()
     {
         using var root = Fixtures.CopyRoot("basic");
