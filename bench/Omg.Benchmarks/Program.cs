@@ -18,6 +18,8 @@ public static class Program
                 return await DaemonBenchmark.RunAsync(args[1..]);
             case "packages":
                 return await PackageBenchmark.RunAsync(args[1..]);
+            case "cold-start":
+                return await ColdStartBenchmark.RunAsync(args[1..]);
             case "index-build":
                 return PackageBenchmark.BuildOnly(args[1..]);
             case "codec-loop":
