@@ -50,6 +50,24 @@ internal sealed class DebianDatabase : IDisposable
     public static DebianDatabase Load(string root, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
+
+        // Decompressing the lists (tens of MB) needs nothing from dpkg: it runs while the status file is read.
+        var listFiles = ListFile.Discover(Path.Combine(root, "var/lib/apt/lists"), problems);
+        var decoding = Task.Run(() => ListsReader.Decode(listFiles, cancellationToken), cancellationToken);
+        try
+        {
+            return Load(root, listFiles, decoding, problems, cancellationToken);
+        }
+        catch
+        {
+            // Whatever went wrong, the decoded buffers still go back to their pool.
+            decoding.ContinueWith(t => t.Result.Return(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            throw;
+        }
+    }
+
+    private static DebianDatabase Load(string root, IReadOnlyList<ListFile> listFiles, Task<DecodedLists> decoding, List<string> problems, CancellationToken cancellationToken)
+    {
         var pool = new NamePool();
         var statusPath = Path.Combine(root, "var/lib/dpkg/status");
         var status = ReadOptional(statusPath, problems, required: true);
@@ -63,9 +81,8 @@ internal sealed class DebianDatabase : IDisposable
         var extendedPath = Path.Combine(root, "var/lib/apt/extended_states");
         StatusReader.ApplyExtendedStates(ReadOptional(extendedPath, problems, required: false), extendedPath, installed, archs, problems);
         var config = AptConfig.Load(root, problems);
-        var listFiles = ListFile.Discover(Path.Combine(root, "var/lib/apt/lists"), problems);
         var lists = new ListsReader(archs, problems);
-        lists.ReadAll(listFiles, cancellationToken);
+        lists.ReadAll(listFiles, decoding.GetAwaiter().GetResult(), cancellationToken);
         // The booted kernel only means something for the running system.
         var runningUname = Path.GetFullPath(root) == "/" ? RunningUname() : null;
         return new DebianDatabase(archs, installed, lists, listFiles, config, problems, runningUname);

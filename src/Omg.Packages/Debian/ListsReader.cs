@@ -43,10 +43,12 @@ internal sealed class ListsReader : IDisposable
     // A Debian Packages paragraph is 700-1000 bytes; estimating low wastes a little memory, never correctness.
     private const int BytesPerParagraph = 700;
 
-    /// <summary>Reads every file; failures become problems.</summary>
-    public void ReadAll(IReadOnlyList<ListFile> files, CancellationToken cancellationToken)
+    /// <summary>
+    /// Decompresses every file, in parallel. Needs nothing from dpkg, so a load starts it first and reads
+    /// the status file meanwhile; <see cref="ReadAll"/> then parses the result.
+    /// </summary>
+    public static DecodedLists Decode(IReadOnlyList<ListFile> files, CancellationToken cancellationToken)
     {
-        // Decoding dominates and the files are independent, so decode them in parallel and parse in order.
         var decoded = new DecompressedData?[files.Count];
         var errors = new string?[files.Count];
         Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
@@ -60,6 +62,13 @@ internal sealed class ListsReader : IDisposable
                 errors[i] = $"{files[i].Path}: skipped, {e.Message}";
             }
         });
+        return new DecodedLists(decoded, errors);
+    }
+
+    /// <summary>Parses decompressed files, in file order; failures become problems. Takes ownership of the buffers.</summary>
+    public void ReadAll(IReadOnlyList<ListFile> files, DecodedLists lists, CancellationToken cancellationToken)
+    {
+        var (decoded, errors) = lists;
         var total = 0L;
         for (var i = 0; i < files.Count; i++)
         {
