@@ -82,6 +82,25 @@ internal sealed class TextIndexBuilder
         return _table.Intern(lower);
     }
 
+    /// <summary>
+    /// Appends what <paramref name="next"/> built for the documents that follow this builder's: its tokens
+    /// are interned here (the strings are shared, not copied) and its token lists renumbered, so the result
+    /// is what one builder would have made of all the documents, up to token numbering. Lets disjoint
+    /// document ranges be tokenized on separate cores.
+    /// </summary>
+    public void Append(TextIndexBuilder next)
+    {
+        var renumber = new int[next._table.Tokens.Count];
+        for (var t = 0; t < renumber.Length; t++)
+        {
+            renumber[t] = _table.Intern(next._table.Tokens[t]);
+        }
+
+        _text.Append(next._text, renumber);
+        _names.Append(next._names, renumber);
+        _doc += next._doc + 1;
+    }
+
     /// <summary>The vocabulary, the all-text postings and the names-only postings.</summary>
     public (Vocabulary Vocabulary, Postings Text, Postings Names) Build()
     {
@@ -113,6 +132,19 @@ internal sealed class TextIndexBuilder
 
             _lastDoc[token] = doc + 1;
             _pairs.Add(token);
+        }
+
+        public void Append(Field next, int[] renumber)
+        {
+            foreach (var start in next._docStart)
+            {
+                _docStart.Add(_pairs.Count + start);
+            }
+
+            foreach (var token in next._pairs)
+            {
+                _pairs.Add(renumber[token]);
+            }
         }
 
         public Postings Invert(int tokenCount)

@@ -27,8 +27,13 @@ internal sealed class TokenTable
     /// <summary>The interned tokens; a token's id is its index.</summary>
     public List<string> Tokens => _tokens;
 
-    /// <summary>The id of <paramref name="token"/>, added when new.</summary>
-    public int Intern(ReadOnlySpan<char> token)
+    /// <summary>The id of <paramref name="token"/>, added (as a new string) when new.</summary>
+    public int Intern(ReadOnlySpan<char> token) => Intern(token, null);
+
+    /// <summary>The id of <paramref name="token"/>, added when new; the instance is kept rather than copied.</summary>
+    public int Intern(string token) => Intern(token, token);
+
+    private int Intern(ReadOnlySpan<char> token, string? instance)
     {
         var hash = Hash(token);
         var slot = hash & _mask;
@@ -38,7 +43,7 @@ internal sealed class TokenTable
             if (entry == 0)
             {
                 var id = _tokens.Count;
-                _tokens.Add(token.ToString());
+                _tokens.Add(instance ?? token.ToString());
                 _slots[slot] = ((long)hash << 32) | (uint)(id + 1);
                 if (_tokens.Count * 2 > _slots.Length)
                 {

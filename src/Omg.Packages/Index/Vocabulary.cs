@@ -71,50 +71,71 @@ internal sealed class Vocabulary
     /// <summary>Indexes the grams of <paramref name="tokens"/>.</summary>
     public static Vocabulary Build(string[] tokens)
     {
-        // Direct-addressed tables filled in two passes (count, then place) with no hashing and no
-        // pair list; `last` keeps each token once per gram.
-        var start = new int[Grams.Slots + 1];
-        var last = new int[Grams.Slots];
-        int[] fill = [];
-        int[] gramTokens = [];
-        Span<int> keys = stackalloc int[256];
-        for (var pass = 0; pass < 2; pass++)
-        {
-            if (pass == 1)
-            {
-                for (var g = 0; g < Grams.Slots; g++)
-                {
-                    start[g + 1] += start[g];
-                }
+        // A counting sort by gram into direct-addressed tables, no hashing and no pair list. Large
+        // vocabularies are split into two token ranges, counted and placed side by side: the first
+        // range's tokens of a gram go before the second's, so every gram's list stays ascending.
+        var ranges = tokens.Length >= ParallelThreshold && Environment.ProcessorCount > 1
+            ? new[] { (0, tokens.Length / 2), (tokens.Length / 2, tokens.Length) }
+            : new[] { (0, tokens.Length) };
+        var counts = new int[ranges.Length][];
+        Parallel.For(0, ranges.Length, r => counts[r] = CountGrams(tokens, ranges[r].Item1, ranges[r].Item2));
 
-                fill = start.AsSpan(0, Grams.Slots).ToArray();
-                gramTokens = new int[start[Grams.Slots]];
+        var start = new int[Grams.Slots + 1];
+        var fills = new int[ranges.Length][];
+        for (var r = 0; r < ranges.Length; r++)
+        {
+            fills[r] = new int[Grams.Slots];
+        }
+
+        for (var g = 0; g < Grams.Slots; g++)
+        {
+            var at = start[g];
+            for (var r = 0; r < ranges.Length; r++)
+            {
+                fills[r][g] = at;
+                at += counts[r][g];
             }
 
-            Array.Fill(last, -1);
-            for (var t = 0; t < tokens.Length; t++)
-            {
-                var buffer = tokens[t].Length * 2 <= keys.Length ? keys : new int[tokens[t].Length * 2];
-                foreach (var key in Grams.Keys(tokens[t], buffer))
-                {
-                    if (last[key] == t)
-                    {
-                        continue;
-                    }
+            start[g + 1] = at;
+        }
 
+        var gramTokens = new int[start[Grams.Slots]];
+        Parallel.For(0, ranges.Length, r => Place(tokens, ranges[r].Item1, ranges[r].Item2, fills[r], gramTokens));
+        return new Vocabulary(tokens, start, gramTokens);
+    }
+
+    // Below this many tokens one thread does it all (fixtures, tests).
+    private const int ParallelThreshold = 16384;
+
+    /// <summary>How many tokens of the range hold each gram (each token counted once per gram).</summary>
+    private static int[] CountGrams(string[] tokens, int from, int to)
+    {
+        var count = new int[Grams.Slots];
+        ForEachDistinctGram(tokens, from, to, (key, _) => count[key]++);
+        return count;
+    }
+
+    /// <summary>Writes the range's tokens into their grams' lists, from each gram's fill position on.</summary>
+    private static void Place(string[] tokens, int from, int to, int[] fill, int[] gramTokens) =>
+        ForEachDistinctGram(tokens, from, to, (key, t) => gramTokens[fill[key]++] = t);
+
+    private static void ForEachDistinctGram(string[] tokens, int from, int to, Action<int, int> visit)
+    {
+        // `last` keeps each token once per gram.
+        var last = new int[Grams.Slots];
+        Array.Fill(last, -1);
+        Span<int> keys = stackalloc int[256];
+        for (var t = from; t < to; t++)
+        {
+            var buffer = tokens[t].Length * 2 <= keys.Length ? keys : new int[tokens[t].Length * 2];
+            foreach (var key in Grams.Keys(tokens[t], buffer))
+            {
+                if (last[key] != t)
+                {
                     last[key] = t;
-                    if (pass == 0)
-                    {
-                        start[key + 1]++;
-                    }
-                    else
-                    {
-                        gramTokens[fill[key]++] = t;
-                    }
+                    visit(key, t);
                 }
             }
         }
-
-        return new Vocabulary(tokens, start, gramTokens);
     }
 }

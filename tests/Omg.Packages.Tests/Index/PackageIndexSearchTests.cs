@@ -125,6 +125,26 @@ public sealed class PackageIndexSearchTests
     [Theory]
     [InlineData("vim")]
     [InlineData("python3")]
+    [InlineData("ssl")]
+    public void OnTheRealCorpusNameMatchesComeFirstThenDescriptionOnlyOnes(string word)
+    {
+        // The corpus is large enough for the text index to be tokenized in two halves and merged; the
+        // names-only postings of both halves decide this order.
+        var index = new PackageIndex([new SourceLoadResult(AptCorpus.Packages, [], null)], []);
+        var hits = index.Search(word, 20_000).Packages;
+        bool NameHolds(PackageRecord p) =>
+            p.Name.Contains(word, StringComparison.OrdinalIgnoreCase) || p.Provides.Any(v => v.Contains(word, StringComparison.OrdinalIgnoreCase));
+
+        var firstDescriptionOnly = hits.ToList().FindIndex(p => !NameHolds(p));
+        Assert.True(firstDescriptionOnly > 0, "expected name matches and then description-only ones");
+        Assert.All(hits.Skip(firstDescriptionOnly), p => Assert.False(NameHolds(p), $"{p.Name} matches by name but ranks after description-only hits"));
+        var descriptionOnly = hits.Skip(firstDescriptionOnly).Select(p => p.Name).ToArray();
+        Assert.Equal(descriptionOnly.Order(StringComparer.Ordinal), descriptionOnly);
+    }
+
+    [Theory]
+    [InlineData("vim")]
+    [InlineData("python3")]
     [InlineData("text editor")]
     [InlineData("lib dev")]
     [InlineData("gnome shell extension")]
