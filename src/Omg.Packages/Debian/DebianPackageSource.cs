@@ -33,12 +33,18 @@ public sealed class DebianPackageSource : IPackageSource
         try
         {
             using var database = DebianDatabase.Load(_root, cancellationToken);
-            var counts = new SystemCounts(
-                database.Installed.Count,
-                database.Manual().Count,
-                database.Orphans().Count,
-                database.Upgradable().Count);
-            return new SourceLoadResult(database.Records(Name), database.Problems, counts);
+
+            // The counts walk the installed packages (autoremove's mark phase is most of it) and the records
+            // all packages; both only read the database, so the counts run beside the records' workers.
+            var counts = Task.Run(
+                () => new SystemCounts(
+                    database.Installed.Count,
+                    database.Manual().Count,
+                    database.Orphans().Count,
+                    database.Upgradable().Count),
+                cancellationToken);
+            var records = database.Records(Name);
+            return new SourceLoadResult(records, database.Problems, counts.GetAwaiter().GetResult());
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
