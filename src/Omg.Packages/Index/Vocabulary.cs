@@ -111,15 +111,16 @@ internal sealed class Vocabulary
     private static int[] CountGrams(string[] tokens, int from, int to)
     {
         var count = new int[Grams.Slots];
-        ForEachDistinctGram(tokens, from, to, (key, _) => count[key]++);
+        Scan(tokens, from, to, count, null);
         return count;
     }
 
     /// <summary>Writes the range's tokens into their grams' lists, from each gram's fill position on.</summary>
-    private static void Place(string[] tokens, int from, int to, int[] fill, int[] gramTokens) =>
-        ForEachDistinctGram(tokens, from, to, (key, t) => gramTokens[fill[key]++] = t);
+    private static void Place(string[] tokens, int from, int to, int[] fill, int[] gramTokens) => Scan(tokens, from, to, fill, gramTokens);
 
-    private static void ForEachDistinctGram(string[] tokens, int from, int to, Action<int, int> visit)
+    // One loop for both passes (a predictable branch per gram) rather than a callback per gram: a lambda
+    // would run as unoptimized tier-0 code for much of a cold daemon's first build.
+    private static void Scan(string[] tokens, int from, int to, int[] countOrFill, int[]? gramTokens)
     {
         // `last` keeps each token once per gram.
         var last = new int[Grams.Slots];
@@ -130,10 +131,19 @@ internal sealed class Vocabulary
             var buffer = tokens[t].Length * 2 <= keys.Length ? keys : new int[tokens[t].Length * 2];
             foreach (var key in Grams.Keys(tokens[t], buffer))
             {
-                if (last[key] != t)
+                if (last[key] == t)
                 {
-                    last[key] = t;
-                    visit(key, t);
+                    continue;
+                }
+
+                last[key] = t;
+                if (gramTokens is null)
+                {
+                    countOrFill[key]++;
+                }
+                else
+                {
+                    gramTokens[countOrFill[key]++] = t;
                 }
             }
         }
