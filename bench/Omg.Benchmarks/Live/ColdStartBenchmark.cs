@@ -16,6 +16,7 @@ internal static partial class ColdStartBenchmark
     {
         int runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 7;
         Console.WriteLine($"{Environment.ProcessorCount} cores, load {File.ReadAllText("/proc/loadavg").Trim()}");
+        long[] before = CpuTicks();
         var totals = new List<double>();
         for (int i = 0; i < runs; i++)
         {
@@ -37,10 +38,17 @@ internal static partial class ColdStartBenchmark
             Console.WriteLine($"run {i + 1}: {built.Value}");
         }
 
+        long[] after = CpuTicks();
+        double total = Enumerable.Range(0, before.Length).Sum(i => (double)(after[i] - before[i]));
+        Console.WriteLine($"during the runs: {100 * (after[7] - before[7]) / total:F1}% of this VM's CPU time was stolen by the host, {100 * (after[3] - before[3]) / total:F0}% idle");
         double[] sorted = [.. totals.Order()];
         Console.WriteLine($"cold index build in a fresh omgd: median {sorted[sorted.Length / 2]:F0} ms, min {sorted[0]:F0}, max {sorted[^1]:F0} (n={sorted.Length})");
         return 0;
     }
+
+    // The aggregate line of /proc/stat: user nice system idle iowait irq softirq steal ...
+    private static long[] CpuTicks() =>
+        [.. File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(8).Select(v => long.Parse(v, CultureInfo.InvariantCulture))];
 
     [GeneratedRegex(@"index built in (?<ms>\d+) ms \([^)]*\)")]
     private static partial Regex BuildLine();
