@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Omg.Daemon.Tests.Support;
 using Omg.Protocol.Messages;
+using Omg.Tests.Shared;
 
 namespace Omg.Daemon.Tests;
 

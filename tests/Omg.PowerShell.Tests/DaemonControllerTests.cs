@@ -1,5 +1,6 @@
 using Omg.Client;
 using Omg.PowerShell.Tests.Support;
+using Omg.Tests.Shared;
 
 namespace Omg.PowerShell.Tests;
 

@@ -5,6 +5,7 @@ using Omg.Client;
 using Omg.Daemon.Tests.Support;
 using Omg.Packages.Tests.Debian;
 using Omg.Protocol.Messages;
+using Omg.Tests.Shared;
 
 namespace Omg.Daemon.Tests.EndToEnd;
 

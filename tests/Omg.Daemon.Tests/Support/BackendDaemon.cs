@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Omg.Daemon.Hosting;
 using Omg.Daemon.Packages;
+using Omg.Tests.Shared;
 
 namespace Omg.Daemon.Tests.Support;
 

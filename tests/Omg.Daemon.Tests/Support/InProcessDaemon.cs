@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Omg.Daemon.Handlers;
 using Omg.Daemon.Hosting;
+using Omg.Tests.Shared;
 
 namespace Omg.Daemon.Tests.Support;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Omg.Client;
 using Omg.Daemon.Handlers;
 using Omg.Daemon.Hosting;
+using Omg.Tests.Shared;
 
 namespace Omg.PowerShell.Tests.Support;
 

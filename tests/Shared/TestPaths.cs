@@ -1,11 +1,11 @@
-namespace Omg.PowerShell.Tests.Support;
+namespace Omg.Tests.Shared;
 
 /// <summary>A private temporary directory per test, short enough for a socket path.</summary>
 internal sealed class TestPaths : IDisposable
 {
     public TestPaths()
     {
-        Directory = Path.Combine("/tmp", "omgps-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory = Path.Combine("/tmp", "omgt-" + Guid.NewGuid().ToString("N")[..12]);
         System.IO.Directory.CreateDirectory(Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
