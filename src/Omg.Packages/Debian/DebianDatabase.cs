@@ -158,6 +158,13 @@ internal sealed class DebianDatabase : IDisposable
         {
             fields = installed!.Fields;
             arch = installed.Architecture;
+
+            // dpkg's status has no Size; a list entry of the installed version has (what a reinstall downloads).
+            if (candidate is { } same && _lists.Buffers[same.ListIndex] is { } buffer)
+            {
+                var spans = same.Spans;
+                fields = fields with { DownloadSize = RecordFields.DownloadSizeOf(buffer, spans) };
+            }
         }
 
         var longDescription = fields.LongDescription ?? Translated(fields.DescriptionMd5);

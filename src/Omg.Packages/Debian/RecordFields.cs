@@ -33,10 +33,14 @@ internal readonly record struct RecordFields(
             md5.IsEmpty ? null : Deb822Text.ToText(md5.Trim(" \t"u8)),
             Deb822Text.ToText(FieldSpans.Slice(spans, buffer, ControlField.Homepage)),
             ParseLong(FieldSpans.Slice(spans, buffer, ControlField.InstalledSize)) * 1024,
-            ParseLong(FieldSpans.Slice(spans, buffer, ControlField.Size)),
+            DownloadSizeOf(buffer, spans),
             FirstNames(buffer, spans, ControlField.Provides, ControlField.Provides, pool, scratch),
             FirstNames(buffer, spans, ControlField.PreDepends, ControlField.Depends, pool, scratch));
     }
+
+    /// <summary>The <c>Size</c> of a list entry in bytes, 0 when absent or malformed.</summary>
+    public static long DownloadSizeOf(ReadOnlySpan<byte> buffer, scoped ReadOnlySpan<(int Start, int Length)> spans) =>
+        ParseLong(FieldSpans.Slice(spans, buffer, ControlField.Size));
 
     // Exact-size arrays (or the shared empty one): tens of thousands of records are kept by the index.
     private static string[] FirstNames(ReadOnlySpan<byte> buffer, scoped ReadOnlySpan<(int Start, int Length)> spans, ControlField first, ControlField second, NamePool pool, List<string> scratch)

@@ -43,6 +43,8 @@ public sealed class DebianPackageSourceTests
         var vim = Find(result, "vim");
         Assert.Equal("2:9.0.1378-2", vim.Version);
         Assert.Equal(vim.InstalledVersion, vim.CandidateVersion);
+        // The status file has no Size: the download size comes from the list entry of the installed version.
+        Assert.Equal(1567000, vim.DownloadSize);
         Assert.Equal("bookworm/main", vim.Repo);
         Assert.Equal(["editor"], vim.Provides);
         Assert.Equal(["vim-common", "vim-runtime", "libc6", "libgpm2", "libtinfo6"], vim.Depends);
