@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Omg.Packages.Debian;
 
 /// <summary>
@@ -140,6 +142,9 @@ internal sealed class DebianDatabase : IDisposable
         return records;
     }
 
+    // Called per token/record through a cold daemon's first build: compiled optimized at once, since the
+    // build would otherwise run mostly tier-0 code (measured: 14 % less build CPU, docs/benchmarks.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private PackageRecord BuildRecord(string name, string key, string source, NamePool pool, List<string> scratch)
     {
         // A name installed only for a foreign architecture still shows as installed on the native record.

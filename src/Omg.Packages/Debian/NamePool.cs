@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Omg.Packages.Debian;
@@ -21,7 +22,10 @@ internal sealed class NamePool
         _chars = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    // Called per token/record through a cold daemon's first build: compiled optimized at once, since the
+    // build would otherwise run mostly tier-0 code (measured: 14 % less build CPU, docs/benchmarks.md).
     /// <summary>The shared string for <paramref name="bytes"/> (decoded as UTF-8).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Get(ReadOnlySpan<byte> bytes)
     {
         if (bytes.IsEmpty)
@@ -64,6 +68,8 @@ internal sealed class NamePool
 
         public int GetHashCode(string obj) => GetHashCode(obj.AsSpan());
 
+        // Hot in the cold build; see the note on Get.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool Equals(ReadOnlySpan<byte> alternate, string other) =>
             Ascii.IsValid(alternate) ? Ascii.Equals(alternate, other) : Encoding.UTF8.GetString(alternate) == other;
 

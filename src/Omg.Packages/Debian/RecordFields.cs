@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Omg.Packages.Debian;
 
 /// <summary>The descriptive fields of one version, as the package record needs them.</summary>
@@ -19,10 +21,13 @@ internal readonly record struct RecordFields(
     IReadOnlyList<string> Provides,
     IReadOnlyList<string> Depends)
 {
+    // Called per token/record through a cold daemon's first build: compiled optimized at once, since the
+    // build would otherwise run mostly tier-0 code (measured: 14 % less build CPU, docs/benchmarks.md).
     /// <summary>
     /// Builds the fields from a paragraph. The Description-md5 string is only made when
     /// <paramref name="keepMd5"/> (there are Translation files to look it up in).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static RecordFields From(ReadOnlySpan<byte> buffer, scoped ReadOnlySpan<(int Start, int Length)> spans, NamePool pool, List<string> scratch, bool keepMd5)
     {
         var description = FieldSpans.Slice(spans, buffer, ControlField.Description);
