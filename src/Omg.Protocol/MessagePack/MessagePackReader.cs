@@ -227,6 +227,7 @@ public ref struct MessagePackReader
     /// values it expects with one comparison instead of decoding them.
     /// </summary>
     /// <returns>True when the bytes matched and were consumed.</returns>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal bool TryReadEncoded(ReadOnlySpan<byte> encoded)
     {
         if (_buffer.Slice(_position).StartsWith(encoded))
@@ -236,6 +237,20 @@ public ref struct MessagePackReader
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Moves back to <paramref name="position"/>, an earlier <see cref="Position"/> at the same nesting
+    /// level, so a value read on a guess can be read again another way.
+    /// </summary>
+    internal void Rewind(int position)
+    {
+        if ((uint)position > (uint)_position)
+        {
+            throw new ArgumentOutOfRangeException(nameof(position), "a reader only rewinds");
+        }
+
+        _position = position;
     }
 
     /// <summary>Reads a string, or returns null for nil.</summary>

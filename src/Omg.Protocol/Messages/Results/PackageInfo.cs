@@ -30,6 +30,16 @@ public sealed record PackageInfo(string Name, string Version, string Description
     internal static PackageInfo Read(ref MessagePackReader reader)
     {
         int start = reader.Position;
+
+        // Search answers carry dozens of these in the one shape writers produce (all five fields, in order):
+        // that shape is read straight through, comparing each key as a constant. Anything else (a missing,
+        // extra, reordered or repeated key) is read again from the start the general way.
+        if (TryReadInOrder(ref reader, out PackageInfo? package))
+        {
+            return package;
+        }
+
+        reader.Rewind(start);
         int count = Fields.ReadHeader(ref reader);
         uint seen = 0;
         string name = string.Empty, version = string.Empty, description = string.Empty, source = string.Empty;
@@ -48,6 +58,42 @@ public sealed record PackageInfo(string Name, string Version, string Description
 
         Fields.RequireAll(seen, start);
         return new PackageInfo(name, version, description, source, installed);
+    }
+
+    private static bool TryReadInOrder(ref MessagePackReader reader, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PackageInfo? package)
+    {
+        package = null;
+        if (!reader.TryReadEncoded([0x85, 0xa4, (byte)'n', (byte)'a', (byte)'m', (byte)'e']))
+        {
+            return false;
+        }
+
+        string name = reader.ReadString();
+        if (!reader.TryReadEncoded([0xa7, (byte)'v', (byte)'e', (byte)'r', (byte)'s', (byte)'i', (byte)'o', (byte)'n']))
+        {
+            return false;
+        }
+
+        string version = reader.ReadString();
+        if (!reader.TryReadEncoded([0xab, (byte)'d', (byte)'e', (byte)'s', (byte)'c', (byte)'r', (byte)'i', (byte)'p', (byte)'t', (byte)'i', (byte)'o', (byte)'n']))
+        {
+            return false;
+        }
+
+        string description = reader.ReadString();
+        if (!reader.TryReadEncoded([0xa6, (byte)'s', (byte)'o', (byte)'u', (byte)'r', (byte)'c', (byte)'e']))
+        {
+            return false;
+        }
+
+        string source = ReadSource(ref reader);
+        if (!reader.TryReadEncoded([0xa9, (byte)'i', (byte)'n', (byte)'s', (byte)'t', (byte)'a', (byte)'l', (byte)'l', (byte)'e', (byte)'d']))
+        {
+            return false;
+        }
+
+        package = new PackageInfo(name, version, description, source, reader.ReadBoolean());
+        return true;
     }
 
     // A search answer repeats one of three backend names in every hit: recognise them on the wire and
