@@ -371,8 +371,10 @@ public ref struct MessagePackWriter
     }
 
     /// <summary>Copies already-encoded MessagePack bytes (for example a pre-encoded map key) to the output.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void WriteRaw(ReadOnlySpan<byte> encoded)
     {
+        // Inlined, a constant key becomes a store or two instead of a call to copy a few bytes.
         if (encoded.Length <= _span.Length)
         {
             encoded.CopyTo(_span);
@@ -380,6 +382,11 @@ public ref struct MessagePackWriter
             return;
         }
 
+        WriteRawInChunks(encoded);
+    }
+
+    private void WriteRawInChunks(ReadOnlySpan<byte> encoded)
+    {
         // Large payloads are copied in chunks so the buffer writer never has to hold them contiguously twice.
         while (!encoded.IsEmpty)
         {

@@ -82,9 +82,6 @@ internal sealed class StructFields
         return [(byte)(MessagePackCode.MinFixStr | name.Length), .. name];
     }
 
-    /// <summary>Writes the key of the field numbered <paramref name="field"/>: one copy of its encoded form.</summary>
-    public void WriteKey(ref MessagePackWriter writer, int field) => writer.WriteRaw(_encoded[field]);
-
     /// <summary>Throws naming the first required field that was not seen.</summary>
     public void RequireAll(uint seen, int start)
     {

@@ -12,18 +12,28 @@ public sealed record PackageInfo(string Name, string Version, string Description
 {
     private static readonly StructFields Fields = new(nameof(PackageInfo), 4, "name", "version", "description", "source", "installed");
 
+    // The map header and keys exactly as writers emit them, shared by Write and the in-order read.
+    private static ReadOnlySpan<byte> HeaderAndNameKey => [0x85, 0xa4, (byte)'n', (byte)'a', (byte)'m', (byte)'e'];
+
+    private static ReadOnlySpan<byte> VersionKey => [0xa7, (byte)'v', (byte)'e', (byte)'r', (byte)'s', (byte)'i', (byte)'o', (byte)'n'];
+
+    private static ReadOnlySpan<byte> DescriptionKey => [0xab, (byte)'d', (byte)'e', (byte)'s', (byte)'c', (byte)'r', (byte)'i', (byte)'p', (byte)'t', (byte)'i', (byte)'o', (byte)'n'];
+
+    private static ReadOnlySpan<byte> SourceKey => [0xa6, (byte)'s', (byte)'o', (byte)'u', (byte)'r', (byte)'c', (byte)'e'];
+
+    private static ReadOnlySpan<byte> InstalledKey => [0xa9, (byte)'i', (byte)'n', (byte)'s', (byte)'t', (byte)'a', (byte)'l', (byte)'l', (byte)'e', (byte)'d'];
+
     internal void Write(ref MessagePackWriter writer)
     {
-        writer.WriteMapHeader(5);
-        Fields.WriteKey(ref writer, 0);
+        writer.WriteRaw(HeaderAndNameKey);
         writer.WriteString(Name);
-        Fields.WriteKey(ref writer, 1);
+        writer.WriteRaw(VersionKey);
         writer.WriteString(Version);
-        Fields.WriteKey(ref writer, 2);
+        writer.WriteRaw(DescriptionKey);
         writer.WriteString(Description);
-        Fields.WriteKey(ref writer, 3);
+        writer.WriteRaw(SourceKey);
         writer.WriteString(Source);
-        Fields.WriteKey(ref writer, 4);
+        writer.WriteRaw(InstalledKey);
         writer.WriteBoolean(Installed);
     }
 
@@ -63,31 +73,31 @@ public sealed record PackageInfo(string Name, string Version, string Description
     private static bool TryReadInOrder(ref MessagePackReader reader, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PackageInfo? package)
     {
         package = null;
-        if (!reader.TryReadEncoded([0x85, 0xa4, (byte)'n', (byte)'a', (byte)'m', (byte)'e']))
+        if (!reader.TryReadEncoded(HeaderAndNameKey))
         {
             return false;
         }
 
         string name = reader.ReadString();
-        if (!reader.TryReadEncoded([0xa7, (byte)'v', (byte)'e', (byte)'r', (byte)'s', (byte)'i', (byte)'o', (byte)'n']))
+        if (!reader.TryReadEncoded(VersionKey))
         {
             return false;
         }
 
         string version = reader.ReadString();
-        if (!reader.TryReadEncoded([0xab, (byte)'d', (byte)'e', (byte)'s', (byte)'c', (byte)'r', (byte)'i', (byte)'p', (byte)'t', (byte)'i', (byte)'o', (byte)'n']))
+        if (!reader.TryReadEncoded(DescriptionKey))
         {
             return false;
         }
 
         string description = reader.ReadString();
-        if (!reader.TryReadEncoded([0xa6, (byte)'s', (byte)'o', (byte)'u', (byte)'r', (byte)'c', (byte)'e']))
+        if (!reader.TryReadEncoded(SourceKey))
         {
             return false;
         }
 
         string source = ReadSource(ref reader);
-        if (!reader.TryReadEncoded([0xa9, (byte)'i', (byte)'n', (byte)'s', (byte)'t', (byte)'a', (byte)'l', (byte)'l', (byte)'e', (byte)'d']))
+        if (!reader.TryReadEncoded(InstalledKey))
         {
             return false;
         }
