@@ -35,6 +35,16 @@ public sealed class PackageInfoDecodingTests
     }
 
     [Fact]
+    public void The_writer_emits_the_seed_key_names_in_order()
+    {
+        // The writer's constant keys and the reader's field table must name the same fields.
+        var written = MessageCodec.Encode(new SuccessResponse(3, new SearchResult([new PackageInfo("vim", "2:9.0.1378-2", "Vi IMproved - enhanced vi editor", "apt", true)], 1)));
+        var search = MessagePackValue.Map(("packages", MessagePackValue.Array(MessagePackValue.Map(InOrder))), ("total", MessagePackValue.From(1L)));
+        var expected = MessagePackValue.Map(("Success", MessagePackValue.Map(("id", MessagePackValue.From(3L)), ("result", MessagePackValue.Map(("Search", search))))));
+        Assert.Equal(Convert.ToHexString(expected.Encode()), Convert.ToHexString(written));
+    }
+
+    [Fact]
     public void Reordered_keys_decode_the_same()
     {
         Assert.Equal(DecodeOne(InOrder), DecodeOne([.. InOrder.Reverse()]));
