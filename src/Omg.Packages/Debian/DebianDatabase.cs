@@ -54,22 +54,9 @@ internal sealed class DebianDatabase : IDisposable
         var problems = new List<string>();
 
         // Decompressing the lists (tens of MB) needs nothing from dpkg: it runs while the status file is read.
+        // Should the load fail, the decoded buffers are simply left to the GC.
         var listFiles = ListFile.Discover(Path.Combine(root, "var/lib/apt/lists"), problems);
         var decoding = Task.Run(() => ListsReader.Decode(listFiles, cancellationToken), cancellationToken);
-        try
-        {
-            return Load(root, listFiles, decoding, problems, cancellationToken);
-        }
-        catch
-        {
-            // Whatever went wrong, the decoded buffers still go back to their pool.
-            decoding.ContinueWith(t => t.Result.Return(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
-            throw;
-        }
-    }
-
-    private static DebianDatabase Load(string root, IReadOnlyList<ListFile> listFiles, Task<DecodedLists> decoding, List<string> problems, CancellationToken cancellationToken)
-    {
         var pool = new NamePool();
         var statusPath = Path.Combine(root, "var/lib/dpkg/status");
         var status = ReadOptional(statusPath, problems, required: true);

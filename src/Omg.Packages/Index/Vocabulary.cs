@@ -100,7 +100,7 @@ internal sealed class Vocabulary
         }
 
         var gramTokens = new int[start[Grams.Slots]];
-        Parallel.For(0, ranges.Length, r => Place(tokens, ranges[r].Item1, ranges[r].Item2, fills[r], gramTokens));
+        Parallel.For(0, ranges.Length, r => Scan(tokens, ranges[r].Item1, ranges[r].Item2, fills[r], gramTokens));
         return new Vocabulary(tokens, start, gramTokens);
     }
 
@@ -115,11 +115,9 @@ internal sealed class Vocabulary
         return count;
     }
 
-    /// <summary>Writes the range's tokens into their grams' lists, from each gram's fill position on.</summary>
-    private static void Place(string[] tokens, int from, int to, int[] fill, int[] gramTokens) => Scan(tokens, from, to, fill, gramTokens);
-
-    // One loop for both passes (a predictable branch per gram) rather than a callback per gram: a lambda
-    // would run as unoptimized tier-0 code for much of a cold daemon's first build.
+    // Counts each gram's tokens (gramTokens null) or writes them into their lists from each gram's fill
+    // position on. One loop for both passes, a predictable branch per gram, rather than a callback per
+    // gram: a lambda would run as unoptimized tier-0 code for much of a cold daemon's first build.
     private static void Scan(string[] tokens, int from, int to, int[] countOrFill, int[]? gramTokens)
     {
         // `last` keeps each token once per gram.
