@@ -53,10 +53,20 @@ internal sealed class DebianDatabase : IDisposable
     {
         var problems = new List<string>();
 
-        // Decompressing the lists (tens of MB) needs nothing from dpkg: it runs while the status file is read.
-        // Should the load fail, the decoded buffers are simply left to the GC.
-        var listFiles = ListFile.Discover(Path.Combine(root, "var/lib/apt/lists"), problems);
-        var decoding = Task.Run(() => ListsReader.Decode(listFiles, cancellationToken), cancellationToken);
+        // Finding and decompressing the lists (tens of MB) needs nothing from dpkg: it runs while the status
+        // file is read, on a thread of its own. At this point of a build the pool's threads (one per core) are
+        // taken by the sources' loads, and a decode queued there waited 60-130 ms for one, on the critical path
+        // (docs/benchmarks.md). Should the load fail, the decoded buffers are simply left to the GC.
+        var listProblems = new List<string>();
+        var decoding = Task.Factory.StartNew(
+            () =>
+            {
+                var files = ListFile.Discover(Path.Combine(root, "var/lib/apt/lists"), listProblems);
+                return (Files: files, Decoded: ListsReader.Decode(files, cancellationToken));
+            },
+            cancellationToken,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
         var pool = new NamePool();
         var statusPath = Path.Combine(root, "var/lib/dpkg/status");
         var status = ReadOptional(statusPath, problems, required: true);
@@ -71,7 +81,11 @@ internal sealed class DebianDatabase : IDisposable
         StatusReader.ApplyExtendedStates(ReadOptional(extendedPath, problems, required: false), extendedPath, installed, archs, problems);
         var config = AptConfig.Load(root, problems);
         var lists = new ListsReader(archs, problems);
-        lists.ReadAll(listFiles, decoding.GetAwaiter().GetResult(), cancellationToken);
+        var (listFiles, decoded) = decoding.GetAwaiter().GetResult();
+
+        // Problems with the lists were reported first when they were found before the status read; they still are.
+        problems.InsertRange(0, listProblems);
+        lists.ReadAll(listFiles, decoded, cancellationToken);
         // The booted kernel only means something for the running system.
         var runningUname = Path.GetFullPath(root) == "/" ? RunningUname() : null;
         return new DebianDatabase(archs, installed, lists, listFiles, config, problems, runningUname);

@@ -40,11 +40,21 @@ public sealed class PackageIndex
         _docs = Collect(loaded);
         _lowerNames = new string[_docs.Length];
         _lowerProvides = new string[_docs.Length][];
-        for (var i = 0; i < _docs.Length; i++)
-        {
-            _lowerNames[i] = _docs[i].Name.ToLowerInvariant();
-            _lowerProvides[i] = LowerAll(_docs[i].Provides);
-        }
+        var docs = _docs;
+        var lowerNames = _lowerNames;
+        var lowerProvides = _lowerProvides;
+
+        // Serial, this was 30 ms of a build with one core idle.
+        Parallel.ForEach(
+            System.Collections.Concurrent.Partitioner.Create(0, docs.Length + 1, Math.Max(ParallelTextThreshold, (docs.Length / Environment.ProcessorCount) + 1)),
+            range =>
+            {
+                for (var i = range.Item1; i < Math.Min(range.Item2, docs.Length); i++)
+                {
+                    lowerNames[i] = docs[i].Name.ToLowerInvariant();
+                    lowerProvides[i] = LowerAll(docs[i].Provides);
+                }
+            });
 
         // The text index and the name structures are independent: build them side by side.
         (Vocabulary, Postings, Postings)? text = null;
@@ -299,7 +309,7 @@ public sealed class PackageIndex
             index[i] = i;
         }
 
-        Array.Sort(names, index, StringComparer.Ordinal);
+        NameOrder.Sort(names, index);
 
         // Equal names sit together; order each run by source rank, then load order (the sort is not
         // stable), and keep one record per (source, name).
