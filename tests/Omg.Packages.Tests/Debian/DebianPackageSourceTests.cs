@@ -161,6 +161,9 @@ public sealed class DebianPackageSourceTests
         var dash = Find(result, "dash");
         Assert.Equal("amd64", dash.Architecture); // native preferred over the i386 list entry
         Assert.Equal("installed", Find(result, "status-only").Repo);
+
+        // One record per name, whether it is known natively, only for foreign architectures, or both.
+        Assert.Equal(result.Packages.Count, result.Packages.Select(p => p.Name).Distinct(StringComparer.Ordinal).Count());
     }
 
     [Fact]
