@@ -20,11 +20,17 @@ public static class DaemonHost
     /// <param name="withBackends">False for a bare daemon whose handlers the caller registers (tests).</param>
     public static HostApplicationBuilder CreateBuilder(string[] configurationArgs, bool withBackends = true)
     {
+        // appsettings.json is read once at start, not watched: a watch costs an inotify instance, of which a
+        // user has 128 by default, and when they had run out the host's own watcher made omgd fail to start.
+        // The package sources fall back to polling in that case (PathWatcher); configuration needs no watch.
+        var configuration = new ConfigurationManager();
+        configuration.AddInMemoryCollection([new("hostBuilder:reloadConfigOnChange", "false")]);
         HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = [],
             ContentRootPath = AppContext.BaseDirectory,
             DisableDefaults = false,
+            Configuration = configuration,
         });
 
         builder.Configuration.AddEnvironmentVariables("OMG_");

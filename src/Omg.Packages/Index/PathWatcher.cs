@@ -4,14 +4,26 @@ namespace Omg.Packages.Index;
 /// Watches a source's paths and reports any change. A directory is watched itself; a file is watched
 /// through its parent directory filtered by its name, which also catches the write-to-temp-then-rename
 /// dpkg and apt use. A missing path is watched through its parent so its creation is noticed; a path
-/// whose parent is missing too is skipped. Watchers are recreated after every load of the source.
+/// whose parent is missing too is skipped. A path inotify cannot watch (the per-user limit on instances
+/// reached, say) is polled instead (<see cref="PollingWatch"/>). Watchers are recreated after every load of
+/// the source.
 /// </summary>
 internal sealed class PathWatcher : IDisposable
 {
-    private readonly List<FileSystemWatcher> _watchers = [];
+    /// <summary>How often polled paths are checked.</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
-    public PathWatcher(IEnumerable<string> paths, Action onChange, Action<string> log)
+    private readonly List<FileSystemWatcher> _watchers = [];
+    private readonly PollingWatch? _polling;
+
+    /// <summary>Watches <paramref name="paths"/>, calling <paramref name="onChange"/> on any change.</summary>
+    /// <param name="paths">Files and directories.</param>
+    /// <param name="onChange">Called from a watcher or timer thread.</param>
+    /// <param name="log">Receives what could not be watched and how it is watched instead.</param>
+    /// <param name="poll">Polls every path instead of using inotify (tests of the fallback).</param>
+    public PathWatcher(IEnumerable<string> paths, Action onChange, Action<string> log, bool poll = false)
     {
+        var polled = new List<string>();
         foreach (var path in paths.Distinct(StringComparer.Ordinal))
         {
             var (directory, filter) = Directory.Exists(path)
@@ -23,9 +35,16 @@ internal sealed class PathWatcher : IDisposable
                 continue;
             }
 
+            if (poll)
+            {
+                polled.Add(path);
+                continue;
+            }
+
+            FileSystemWatcher? watcher = null;
             try
             {
-                var watcher = new FileSystemWatcher(directory, filter)
+                watcher = new FileSystemWatcher(directory, filter)
                 {
                     NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite
                         | NotifyFilters.Size | NotifyFilters.CreationTime,
@@ -46,13 +65,25 @@ internal sealed class PathWatcher : IDisposable
             }
             catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
             {
-                log($"cannot watch {path}: {e.Message}");
+                watcher?.Dispose();
+                log($"cannot watch {path} through inotify, polling it every {PollInterval.TotalSeconds:F0} s instead: {e.Message}");
+                polled.Add(path);
             }
+        }
+
+        if (polled.Count > 0)
+        {
+            _polling = new PollingWatch(polled, PollInterval, onChange);
         }
     }
 
+    /// <summary>The paths checked by polling rather than inotify.</summary>
+    public IReadOnlyList<string> PolledPaths => _polling?.Paths ?? [];
+
+    /// <inheritdoc/>
     public void Dispose()
     {
+        _polling?.Dispose();
         foreach (var watcher in _watchers)
         {
             watcher.Dispose();
