@@ -3,14 +3,14 @@ namespace Omg.Packages.Runtimes;
 /// <summary>Decides which candidates a plain command on the search path would run.</summary>
 internal static class DefaultRuntimeResolver
 {
-    public static HashSet<RuntimeCandidate> Defaults(FileSystemView fs, string home, IReadOnlyList<string> searchPath,
-        IReadOnlyList<RuntimeCandidate> candidates)
+    public static HashSet<RuntimeCandidate> Defaults(FileSystemView fs, string home, IReadOnlyList<VersionManager> managers,
+        IReadOnlyList<string> searchPath, IReadOnlyList<RuntimeCandidate> candidates)
     {
         var defaults = new HashSet<RuntimeCandidate>();
         foreach (var command in candidates.Select(c => c.Command).Distinct())
         {
             var mine = candidates.Where(c => c.Command == command).ToList();
-            var chosen = Choose(fs, home, searchPath, command, mine);
+            var chosen = Choose(fs, home, managers, searchPath, command, mine);
             // Several versions can live under one owner (a dotnet root holds many SDKs): the host
             // picks the highest of each kind.
             foreach (var byName in chosen.GroupBy(c => c.Info.Name))
@@ -22,16 +22,16 @@ internal static class DefaultRuntimeResolver
         return defaults;
     }
 
-    private static IEnumerable<RuntimeCandidate> Choose(FileSystemView fs, string home, IReadOnlyList<string> searchPath,
-        string command, List<RuntimeCandidate> candidates)
+    private static IEnumerable<RuntimeCandidate> Choose(FileSystemView fs, string home, IReadOnlyList<VersionManager> managers,
+        IReadOnlyList<string> searchPath, string command, List<RuntimeCandidate> candidates)
     {
         var skipped = new HashSet<string>(StringComparer.Ordinal);
         while (Lookup(fs, searchPath, command, skipped) is { } found)
         {
             var (dir, resolved) = found;
-            if ((Shim(home, resolved, ".pyenv", "pyenv") ?? Shim(home, resolved, ".rbenv", "rbenv")) is { } shim)
+            if (managers.FirstOrDefault(m => m.IsShim(resolved)) is { } manager)
             {
-                var version = VersionText.FirstLine(fs.ReadText($"{home}/{shim.Dir}/version"))?.Split(' ')[0];
+                var version = manager.SelectedVersion(fs);
                 if (version is null or "system")
                 {
                     // The manager hands over to the rest of the PATH.
@@ -39,8 +39,8 @@ internal static class DefaultRuntimeResolver
                     continue;
                 }
 
-                var path = $"{home}/{shim.Dir}/versions/{version}";
-                return candidates.Where(c => c.Info.Manager == shim.Manager && c.Info.Path == path);
+                var path = $"{manager.Versions}/{version}";
+                return candidates.Where(c => c.Info.Manager == manager.Name && c.Info.Path == path);
             }
 
             if (resolved.StartsWith(home + "/.cargo/bin/", StringComparison.Ordinal))
@@ -59,9 +59,6 @@ internal static class DefaultRuntimeResolver
 
         return [];
     }
-
-    private static (string Dir, string Manager)? Shim(string home, string resolved, string dir, string manager) =>
-        resolved.StartsWith($"{home}/{dir}/shims/", StringComparison.Ordinal) ? (dir, manager) : null;
 
     /// <summary>The first search-path directory holding the command, and the command's resolved path.</summary>
     private static (string Dir, string Resolved)? Lookup(FileSystemView fs, IReadOnlyList<string> searchPath, string command,

@@ -4,12 +4,12 @@ namespace Omg.Packages.Runtimes;
 
 /// <summary>
 /// Pythons: <c>/usr/bin/pythonX.Y</c> and <c>/usr/local/bin/pythonX.Y</c> (version from the matching
-/// <c>include/pythonX.Y/patchlevel.h</c>, else X.Y), and pyenv's <c>~/.pyenv/versions/*</c>
-/// (patchlevel.h, else the directory name).
+/// <c>include/pythonX.Y/patchlevel.h</c>, else X.Y), and pyenv's <c>versions/*</c> under its root
+/// (<c>~/.pyenv</c> or <c>$PYENV_ROOT</c>; patchlevel.h, else the directory name).
 /// </summary>
 internal static partial class PythonFinder
 {
-    public static IEnumerable<RuntimeCandidate> Find(FileSystemView fs, string home)
+    public static IEnumerable<RuntimeCandidate> Find(FileSystemView fs, VersionManager pyenv)
     {
         foreach (var (prefix, manager) in new[] { ("/usr", "system"), ("/usr/local", "local") })
         {
@@ -27,7 +27,7 @@ internal static partial class PythonFinder
             }
         }
 
-        foreach (var dir in fs.Directories(home + "/.pyenv/versions"))
+        foreach (var dir in fs.Directories(pyenv.Versions))
         {
             if (fs.IsLink(dir) || fs.Files(dir + "/bin", "python*").Count == 0)
             {

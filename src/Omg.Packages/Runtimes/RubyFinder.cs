@@ -3,11 +3,11 @@ namespace Omg.Packages.Runtimes;
 /// <summary>
 /// Ruby: the system's <c>/usr/bin/ruby</c> (version from <c>rbconfig.rb</c>'s
 /// <c>RUBY_PROGRAM_VERSION</c> under <c>/usr/lib/&lt;triplet&gt;/ruby/</c>) and rbenv's
-/// <c>~/.rbenv/versions/*</c> (same file under <c>lib/ruby</c>, else the directory name).
+/// <c>versions/*</c> under its root (<c>~/.rbenv</c> or <c>$RBENV_ROOT</c>) (same file under <c>lib/ruby</c>, else the directory name).
 /// </summary>
 internal static class RubyFinder
 {
-    public static IEnumerable<RuntimeCandidate> Find(FileSystemView fs, string home)
+    public static IEnumerable<RuntimeCandidate> Find(FileSystemView fs, VersionManager rbenv)
     {
         if (fs.FileExists("/usr/bin/ruby"))
         {
@@ -17,7 +17,7 @@ internal static class RubyFinder
             yield return new RuntimeCandidate(new RuntimeInfo("ruby", version, exe, "system", false), "ruby", exe);
         }
 
-        foreach (var dir in fs.Directories(home + "/.rbenv/versions"))
+        foreach (var dir in fs.Directories(rbenv.Versions))
         {
             var configs = fs.Directories(dir + "/lib/ruby").SelectMany(d => fs.Directories(d)).Select(d => d + "/rbconfig.rb");
             var version = configs.Select(c => ProgramVersion(fs, c)).FirstOrDefault(v => v is not null) ?? Path.GetFileName(dir);

@@ -6,7 +6,8 @@ namespace Omg.Packages.Runtimes;
 /// .NET SDKs and runtimes, Ruby (system, rbenv). A runtime is the default when the plain command
 /// (<c>python3</c>, <c>node</c>, <c>go</c>, <c>rustc</c>, <c>java</c>, <c>dotnet</c>, <c>ruby</c>)
 /// found first on the search path resolves, after following symlinks, into it; pyenv and rbenv shims
-/// and rustup proxies are followed to the version their managers select.
+/// and rustup proxies are followed to the version their managers select (<c>PYENV_ROOT</c>,
+/// <c>PYENV_VERSION</c> and rbenv's equivalents are honoured, see <see cref="RuntimeDetectorOptions"/>).
 /// </summary>
 public sealed class RuntimeDetector : IRuntimeDetector
 {
@@ -20,9 +21,12 @@ public sealed class RuntimeDetector : IRuntimeDetector
     {
         var fs = new FileSystemView(_options.Root);
         var home = _options.ResolvedHome;
+        var pyenv = _options.Pyenv;
+        var rbenv = _options.Rbenv;
         var families = new Func<FileSystemView, string, IEnumerable<RuntimeCandidate>>[]
         {
-            PythonFinder.Find, NodeFinder.Find, GoFinder.Find, RustFinder.Find, JavaFinder.Find, DotnetFinder.Find, RubyFinder.Find,
+            (f, _) => PythonFinder.Find(f, pyenv), NodeFinder.Find, GoFinder.Find, RustFinder.Find, JavaFinder.Find, DotnetFinder.Find,
+            (f, _) => RubyFinder.Find(f, rbenv),
         };
         var found = new List<RuntimeInfo>();
         foreach (var find in families)
@@ -34,7 +38,7 @@ public sealed class RuntimeDetector : IRuntimeDetector
                 continue;
             }
 
-            var defaults = DefaultRuntimeResolver.Defaults(fs, home, _options.ResolvedSearchPath, candidates);
+            var defaults = DefaultRuntimeResolver.Defaults(fs, home, [pyenv, rbenv], _options.ResolvedSearchPath, candidates);
             found.AddRange(candidates.Select(c => defaults.Contains(c) ? c.Info with { IsDefault = true } : c.Info));
         }
 

@@ -18,6 +18,22 @@ public sealed class RuntimeDetectorOptions
     /// </summary>
     public IReadOnlyList<string>? SearchPath { get; init; }
 
+    /// <summary>pyenv's directory inside the root. Default: <c>$PYENV_ROOT</c> when the root is <c>/</c>, else <c>~/.pyenv</c>.</summary>
+    public string? PyenvRoot { get; init; }
+
+    /// <summary>The version pyenv is forced to. Default: <c>$PYENV_VERSION</c> when the root is <c>/</c>, else none.</summary>
+    public string? PyenvVersion { get; init; }
+
+    /// <summary>rbenv's directory inside the root. Default: <c>$RBENV_ROOT</c> when the root is <c>/</c>, else <c>~/.rbenv</c>.</summary>
+    public string? RbenvRoot { get; init; }
+
+    /// <summary>The version rbenv is forced to. Default: <c>$RBENV_VERSION</c> when the root is <c>/</c>, else none.</summary>
+    public string? RbenvVersion { get; init; }
+
+    internal VersionManager Pyenv => VersionManager.Resolve("pyenv", PyenvRoot, PyenvVersion, this);
+
+    internal VersionManager Rbenv => VersionManager.Resolve("rbenv", RbenvRoot, RbenvVersion, this);
+
     internal string ResolvedHome => Home
         ?? (Root == "/" ? Environment.GetEnvironmentVariable("HOME") ?? "/root" : "/root");
 

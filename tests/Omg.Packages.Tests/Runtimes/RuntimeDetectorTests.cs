@@ -9,15 +9,63 @@ public sealed class RuntimeDetectorTests : IDisposable
 
     public void Dispose() => _tree.Dispose();
 
-    private IReadOnlyList<RuntimeInfo> Detect() => new RuntimeDetector(new RuntimeDetectorOptions
+    private IReadOnlyList<RuntimeInfo> Detect(RuntimeDetectorOptions? options = null) => new RuntimeDetector(options ?? new RuntimeDetectorOptions
     {
         Root = _tree.Root,
         Home = Home,
         SearchPath = [Home + "/.cargo/bin", Home + "/.pyenv/shims", Home + "/.rbenv/shims", "/usr/local/bin", "/usr/bin", "/bin"],
     }).Detect(CancellationToken.None);
 
-    private IReadOnlyList<string> Describe(string name) => Detect().Where(r => r.Name == name)
+    private IReadOnlyList<string> Describe(string name, RuntimeDetectorOptions? options = null) => Detect(options).Where(r => r.Name == name)
         .Select(r => $"{r.Version} {r.Path} {r.Manager}{(r.IsDefault ? " default" : "")}").ToArray();
+
+    [Fact]
+    public void PyenvVersionForcedByTheEnvironmentWinsOverTheGlobalFile()
+    {
+        _tree.File("/usr/bin/python3.11").Link("/usr/bin/python3", "python3.11")
+            .File(Home + "/.pyenv/versions/3.12.1/bin/python3")
+            .File(Home + "/.pyenv/versions/3.9.0/bin/python3")
+            .File(Home + "/.pyenv/shims/python3")
+            .File(Home + "/.pyenv/version", "3.9.0\n");
+        RuntimeDetectorOptions Forced(string version) => new()
+        {
+            Root = _tree.Root,
+            Home = Home,
+            PyenvVersion = version,
+            SearchPath = [Home + "/.pyenv/shims", "/usr/bin"],
+        };
+
+        Assert.Equal(
+            ["3.11 /usr/bin/python3.11 system", $"3.12.1 {Home}/.pyenv/versions/3.12.1 pyenv default", $"3.9.0 {Home}/.pyenv/versions/3.9.0 pyenv"],
+            Describe("python", Forced("3.12.1")));
+
+        // PYENV_VERSION may list several versions separated by colons; the first decides, and "system" hands over.
+        Assert.Contains($"3.12.1 {Home}/.pyenv/versions/3.12.1 pyenv default", Describe("python", Forced("3.12.1:3.9.0")));
+        Assert.Contains("3.11 /usr/bin/python3.11 system default", Describe("python", Forced("system")));
+    }
+
+    [Fact]
+    public void PyenvAndRbenvInstalledOutsideTheHomeAreFoundThroughTheirRoots()
+    {
+        _tree.File("/usr/bin/python3.11").Link("/usr/bin/python3", "python3.11")
+            .File("/opt/pyenv/versions/3.12.1/bin/python3")
+            .File("/opt/pyenv/shims/python3")
+            .File("/opt/pyenv/version", "3.12.1\n")
+            .File("/opt/rbenv/versions/3.3.0/bin/ruby")
+            .File("/opt/rbenv/shims/ruby")
+            .File("/opt/rbenv/version", "3.3.0\n");
+        var options = new RuntimeDetectorOptions
+        {
+            Root = _tree.Root,
+            Home = Home,
+            PyenvRoot = "/opt/pyenv",
+            RbenvRoot = "/opt/rbenv/",
+            SearchPath = ["/opt/pyenv/shims", "/opt/rbenv/shims", "/usr/bin"],
+        };
+
+        Assert.Equal(["3.11 /usr/bin/python3.11 system", "3.12.1 /opt/pyenv/versions/3.12.1 pyenv default"], Describe("python", options));
+        Assert.Equal(["3.3.0 /opt/rbenv/versions/3.3.0 rbenv default"], Describe("ruby", options));
+    }
 
     [Fact]
     public void PythonFromHeadersAndPyenvWithTheShimFollowedToTheGlobalVersion()
