@@ -59,6 +59,9 @@ internal sealed class AptConfig
         }
         : fallback;
 
+    /// <summary>A scalar value, or null when unset.</summary>
+    public string? Get(string key) => _values.TryGetValue(key, out var v) ? v : null;
+
     /// <summary>The items of a list value.</summary>
     public IReadOnlyList<string> GetList(string key) => _lists.TryGetValue(key, out var list) ? list : [];
 

@@ -32,6 +32,8 @@ internal enum ControlField
     Components,
     NotAutomatic,
     ButAutomaticUpgrades,
+    Origin,
+    Label,
 
     /// <summary>Sentinel: the number of fields above.</summary>
     Count,

@@ -45,6 +45,9 @@ internal sealed class DebianDatabase : IDisposable
     /// <summary>What was skipped and why.</summary>
     public List<string> Problems { get; }
 
+    /// <summary>The root's pinning.</summary>
+    public AptPreferences Preferences { get; private init; } = AptPreferences.None;
+
     /// <inheritdoc/>
     public void Dispose() => _lists.Dispose();
 
@@ -80,7 +83,8 @@ internal sealed class DebianDatabase : IDisposable
         var extendedPath = Path.Combine(root, "var/lib/apt/extended_states");
         StatusReader.ApplyExtendedStates(ReadOptional(extendedPath, problems, required: false), extendedPath, installed, archs, problems);
         var config = AptConfig.Load(root, problems);
-        var lists = new ListsReader(archs, problems);
+        var preferences = AptPreferences.Load(root, config, problems);
+        var lists = new ListsReader(archs, preferences, problems);
         var (listFiles, decoded) = decoding.GetAwaiter().GetResult();
 
         // Problems with the lists were reported first when they were found before the status read; they still are.
@@ -88,15 +92,34 @@ internal sealed class DebianDatabase : IDisposable
         lists.ReadAll(listFiles, decoded, cancellationToken);
         // The booted kernel only means something for the running system.
         var runningUname = Path.GetFullPath(root) == "/" ? RunningUname() : null;
-        return new DebianDatabase(archs, installed, lists, listFiles, config, problems, runningUname);
+        return new DebianDatabase(archs, installed, lists, listFiles, config, problems, runningUname) { Preferences = preferences };
     }
 
     /// <summary>What <c>apt list --upgradable</c> lists: full names of installed packages whose candidate is newer, sorted.</summary>
     public List<string> Upgradable() => Installed.Values
-        .Where(p => CandidatePolicy.Select(Available.GetValueOrDefault(p.Key), p.Version) is { } c && DebianVersion.Compare(c.Version, p.Version) > 0)
+        .Where(p => Candidate(p) is { } c && DebianVersion.Compare(c.Version, p.Version) > 0)
         .Select(p => p.Key)
         .Order(StringComparer.Ordinal)
         .ToList();
+
+    /// <summary>apt's candidate for an installed package; null when it is the installed version or there is none.</summary>
+    public AvailableVersion? Candidate(InstalledPackage installed) =>
+        CandidatePolicy.Select(Available.GetValueOrDefault(installed.Key), installed.Version, InstalledPin(installed));
+
+    /// <summary>What <c>apt-cache policy</c> shows as the candidate of an installed package: a version, or null for "(none)".</summary>
+    public string? CandidateVersion(InstalledPackage installed) =>
+        CandidatePolicy.Choose(Available.GetValueOrDefault(installed.Key), installed.Version, InstalledPin(installed)) switch
+        {
+            ({ } version, _) => version.Version,
+            (null, true) => installed.Version,
+            _ => null,
+        };
+
+    // dpkg's status is one of the installed version's lists: records can pin it (a version record, or a release
+    // record that matches it as the "now" archive).
+    private (int Priority, int Order)? InstalledPin(InstalledPackage installed) => Preferences.HasSpecificPins
+        ? Preferences.SpecificPin(installed.Name, installed.Architecture, Architectures.Native, installed.Version, ListFile.Status)
+        : null;
 
     /// <summary>What <c>apt-mark showmanual</c> prints, sorted.</summary>
     public List<string> Manual() => Installed.Values.Where(p => !p.Auto).Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
@@ -179,7 +202,7 @@ internal sealed class DebianDatabase : IDisposable
     {
         // A name installed only for a foreign architecture still shows as installed on the native record.
         var installed = Installed.GetValueOrDefault(key) ?? (_foreignInstalled.TryGetValue(name, out var foreign) ? foreign : null);
-        var candidate = CandidatePolicy.Select(Available.GetValueOrDefault(key), installed?.Version)
+        var candidate = CandidatePolicy.Select(Available.GetValueOrDefault(key), installed?.Version, installed is null ? null : InstalledPin(installed))
                         ?? CandidatePolicy.Highest(Available.GetValueOrDefault(key));
         RecordFields fields;
         string arch;

@@ -18,6 +18,10 @@ public sealed class DebianPackageSource : IPackageSource
             Path.Combine(_root, "var/lib/dpkg/status"),
             Path.Combine(_root, "var/lib/apt/extended_states"),
             Path.Combine(_root, "var/lib/apt/lists"),
+
+            // Pins change candidates and with them the upgradable count.
+            Path.Combine(_root, "etc/apt/preferences"),
+            Path.Combine(_root, "etc/apt/preferences.d"),
         ];
     }
 

@@ -13,10 +13,52 @@ internal enum ListFileKind
 /// <param name="Path">Full path.</param>
 /// <param name="Kind">Packages or Translation.</param>
 /// <param name="Repo">Suite/component such as <c>bookworm/main</c>.</param>
-/// <param name="Priority">apt's default pin priority of the file's release.</param>
+/// <param name="Priority">apt's default pin priority of the file's release (preferences not applied).</param>
 internal sealed record ListFile(string Path, ListFileKind Kind, string Repo, int Priority)
 {
     private const string DistsMarker = "_dists_";
+
+    /// <summary>
+    /// dpkg's status file in the role apt gives it for pinning: a list of archive <c>now</c> with no site, which
+    /// <c>Pin: release a=now</c> and <c>release *</c> match and <c>Pin: origin</c> never does.
+    /// </summary>
+    public static ListFile Status { get; } = new("/var/lib/dpkg/status", ListFileKind.Packages, "now", 100) { Release = new ReleaseInfo("now", 100) { Archive = "now" } };
+
+    /// <summary>The release the file belongs to, null without a Release file.</summary>
+    public ReleaseInfo? Release { get; init; }
+
+    /// <summary>
+    /// The repository's host (<c>deb.debian.org</c>), what <c>Pin: origin</c> matches; empty for local
+    /// (<c>file:</c>) repositories, whose list names begin with <c>_</c>.
+    /// </summary>
+    public string Site => SiteOf(System.IO.Path.GetFileName(Path));
+
+    /// <summary>The component (<c>main</c>), what <c>c=</c> pins match; empty when the name has none.</summary>
+    public string Component => Repo.Contains('/') ? Repo[(Repo.IndexOf('/') + 1)..] : string.Empty;
+
+    /// <summary>The architecture of a Packages index (<c>amd64</c> from <c>binary-amd64</c>), what <c>b=</c> pins match.</summary>
+    public string Architecture
+    {
+        get
+        {
+            var name = System.IO.Path.GetFileName(Path);
+            var at = name.LastIndexOf("_binary-", StringComparison.Ordinal);
+            if (at < 0)
+            {
+                return string.Empty;
+            }
+
+            var rest = name[(at + "_binary-".Length)..];
+            var end = rest.IndexOf('_');
+            return end < 0 ? rest : rest[..end];
+        }
+    }
+
+    private static string SiteOf(string fileName)
+    {
+        var end = fileName.IndexOf('_');
+        return end <= 0 ? string.Empty : fileName[..end];
+    }
 
     /// <summary>
     /// Finds the indexes in <paramref name="listsDir"/>. apt names them
@@ -85,7 +127,7 @@ internal sealed record ListFile(string Path, ListFileKind Kind, string Repo, int
                 .OrderByDescending(r => r.Key.Length)
                 .Select(r => (Prefix: r.Key, Info: r.Value))
                 .FirstOrDefault();
-            files.Add(new ListFile(path, kind.Value, RepoOf(baseName, release.Prefix, release.Info?.Suite), release.Info?.Priority ?? 500));
+            files.Add(new ListFile(path, kind.Value, RepoOf(baseName, release.Prefix, release.Info?.Suite), release.Info?.Priority ?? 500) { Release = release.Info });
         }
 
         return files;

@@ -6,12 +6,15 @@ namespace Omg.Packages.Debian;
 internal sealed class ListsReader : IDisposable
 {
     private readonly DebianArchitectures _archs;
+    private readonly AptPreferences _preferences;
     private readonly List<string> _problems;
+    private int[] _filePriorities = [];
 
-    /// <summary>Creates a reader that resolves architectures against <paramref name="archs"/>.</summary>
-    public ListsReader(DebianArchitectures archs, List<string> problems)
+    /// <summary>Creates a reader that resolves architectures against <paramref name="archs"/> and pins by <paramref name="preferences"/>.</summary>
+    public ListsReader(DebianArchitectures archs, AptPreferences preferences, List<string> problems)
     {
         _archs = archs;
+        _preferences = preferences;
         _problems = problems;
     }
 
@@ -69,6 +72,7 @@ internal sealed class ListsReader : IDisposable
     public void ReadAll(IReadOnlyList<ListFile> files, DecodedLists lists, CancellationToken cancellationToken)
     {
         var (decoded, errors) = lists;
+        _filePriorities = files.Select(_preferences.FilePriority).ToArray();
         var total = 0L;
         for (var i = 0; i < files.Count; i++)
         {
@@ -160,7 +164,14 @@ internal sealed class ListsReader : IDisposable
             var name = pool.Get(nameBytes);
             var key = arch == "all" || arch == _archs.Native ? name : pool.Get(name + ":" + arch);
             var flagged = Deb822Text.IsYes(spans.Get(data, ControlField.Essential)) || Deb822Text.IsYes(spans.Get(data, ControlField.Protected)) || Deb822Text.IsYes(spans.Get(data, ControlField.Important));
-            result.Entries.Add((name, key, new AvailableVersion(pool.Get(versionBytes), arch, file.Priority, index, RecordSpans.From(spans)), flagged));
+            var version = pool.Get(versionBytes);
+            var available = new AvailableVersion(version, arch, _filePriorities[index], index, RecordSpans.From(spans));
+            if (_preferences.HasSpecificPins && _preferences.SpecificPin(name, arch, _archs.Native, version, file) is { } pin)
+            {
+                available = available with { Priority = pin.Priority, PinOrder = pin.Order };
+            }
+
+            result.Entries.Add((name, key, available, flagged));
         }
 
         return result;

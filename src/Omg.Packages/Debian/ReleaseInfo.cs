@@ -8,6 +8,21 @@ internal sealed record ReleaseInfo(string? Suite, int Priority)
     /// <summary>What applies when there is no Release file.</summary>
     public static ReleaseInfo Default { get; } = new(null, 500);
 
+    /// <summary>The <c>Origin</c> field (a vendor such as <c>Debian</c>), matched by <c>o=</c> pins.</summary>
+    public string? Origin { get; init; }
+
+    /// <summary>The <c>Label</c> field, matched by <c>l=</c> pins.</summary>
+    public string? Label { get; init; }
+
+    /// <summary>The <c>Suite</c> field (apt's "archive", e.g. <c>stable</c>), matched by <c>a=</c> pins.</summary>
+    public string? Archive { get; init; }
+
+    /// <summary>The <c>Codename</c> field, matched by <c>n=</c> pins.</summary>
+    public string? Codename { get; init; }
+
+    /// <summary>The <c>Version</c> field (the release's, e.g. <c>12.5</c>), matched by <c>v=</c> pins.</summary>
+    public string? Version { get; init; }
+
     /// <summary>Parses a Release or clearsigned InRelease file.</summary>
     public static ReleaseInfo Parse(ReadOnlySpan<byte> data)
     {
@@ -32,6 +47,19 @@ internal sealed record ReleaseInfo(string? Suite, int Priority)
         var butUpgrades = Deb822Text.IsYes(spans.Get(data, ControlField.ButAutomaticUpgrades));
         return new ReleaseInfo(
             suite.IsEmpty ? null : Deb822Text.ToText(suite),
-            notAutomatic ? (butUpgrades ? 100 : 1) : 500);
+            notAutomatic ? (butUpgrades ? 100 : 1) : 500)
+        {
+            Origin = TextOrNull(spans.Get(data, ControlField.Origin)),
+            Label = TextOrNull(spans.Get(data, ControlField.Label)),
+            Archive = TextOrNull(spans.Get(data, ControlField.Suite)),
+            Codename = TextOrNull(codename),
+            Version = TextOrNull(spans.Get(data, ControlField.Version)),
+        };
+    }
+
+    private static string? TextOrNull(ReadOnlySpan<byte> value)
+    {
+        value = value.Trim(" \t"u8);
+        return value.IsEmpty ? null : Deb822Text.ToText(value);
     }
 }

@@ -5,8 +5,8 @@ namespace Omg.Packages.Tests.Debian;
 /// <summary>
 /// Runs the real apt against a root and returns what it prints, as full names (<c>name</c>, or
 /// <c>name:arch</c> for a foreign architecture). For a fixture root apt is pointed at that root's files only
-/// through an APT_CONFIG file: its own apt.conf.d, sources.list, status, lists and extended_states, no
-/// preferences, a throw-away cache; for "/" apt runs as configured.
+/// through an APT_CONFIG file: its own apt.conf.d, preferences, sources.list, status, lists and extended_states,
+/// a throw-away cache; for "/" apt runs as configured.
 /// </summary>
 internal sealed class AptOracle : IDisposable
 {
@@ -30,8 +30,8 @@ internal sealed class AptOracle : IDisposable
         File.WriteAllText(_temp.File("apt.conf"), $"""
             Dir::Etc::main "/dev/null";
             Dir::Etc::Parts "{_root}/etc/apt/apt.conf.d";
-            Dir::Etc::Preferences "/dev/null";
-            Dir::Etc::PreferencesParts "/dev/null";
+            Dir::Etc::Preferences "{(File.Exists(Path.Combine(_root, "etc/apt/preferences")) ? Path.Combine(_root, "etc/apt/preferences") : "/dev/null")}";
+            Dir::Etc::PreferencesParts "{(Directory.Exists(Path.Combine(_root, "etc/apt/preferences.d")) ? Path.Combine(_root, "etc/apt/preferences.d") : "/dev/null")}";
             Dir::Etc::SourceList "{_root}/etc/apt/sources.list";
             Dir::Etc::SourceParts "/dev/null";
             Dir::State::status "{_root}/var/lib/dpkg/status";
@@ -64,6 +64,14 @@ internal sealed class AptOracle : IDisposable
             })
             .Order(StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>The <c>Candidate:</c> line of <c>apt-cache policy</c> for a package (null for "(none)").</summary>
+    public string? Candidate(string package)
+    {
+        var line = Run("apt-cache", "policy " + package).Split('\n').FirstOrDefault(l => l.TrimStart().StartsWith("Candidate:", StringComparison.Ordinal));
+        var value = line?.Split(':', 2)[1].Trim();
+        return value is null or "(none)" ? null : value;
     }
 
     /// <summary><c>apt-mark showmanual</c>.</summary>

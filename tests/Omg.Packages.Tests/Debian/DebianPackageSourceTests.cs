@@ -84,7 +84,10 @@ public sealed class DebianPackageSourceTests
     {
         var root = Fixtures.Root("basic");
         Assert.Equal(
-            [Path.Combine(root, "var/lib/dpkg/status"), Path.Combine(root, "var/lib/apt/extended_states"), Path.Combine(root, "var/lib/apt/lists")],
+            [
+                Path.Combine(root, "var/lib/dpkg/status"), Path.Combine(root, "var/lib/apt/extended_states"), Path.Combine(root, "var/lib/apt/lists"),
+                Path.Combine(root, "etc/apt/preferences"), Path.Combine(root, "etc/apt/preferences.d"),
+            ],
             new DebianPackageSource(root).WatchPaths);
     }
 

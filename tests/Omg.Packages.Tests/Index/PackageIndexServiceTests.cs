@@ -104,6 +104,23 @@ public sealed class PackageIndexServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_pin_written_to_preferences_d_changes_the_upgradable_count()
+    {
+        using var root = Omg.Packages.Tests.Debian.Fixtures.CopyRoot("outdated");
+        await using var service = Service(new Omg.Packages.Debian.DebianPackageSource(root.Path));
+        service.Start();
+        var before = (await service.Ready.WaitAsync(Deadline * 5)).Counts!.UpdatesAvailable;
+
+        // The fixture has no preferences.d yet: its creation in etc/apt is seen, then a hold on everything.
+        Directory.CreateDirectory(root.File("etc/apt/preferences.d"));
+        await Task.Delay(300);
+        await File.WriteAllTextAsync(root.File("etc/apt/preferences.d/hold"), "Package: *\nPin: release *\nPin-Priority: 50\n");
+
+        await WaitUntil(() => service.Current.Counts!.UpdatesAvailable == 0);
+        Assert.True(before > 0);
+    }
+
+    [Fact]
     public async Task DisposeStopsAndCancelsReady()
     {
         var service = Service(new FakeSource("apt", () => Fake.Result()));
