@@ -18,6 +18,7 @@ internal sealed class Connection : IAsyncDisposable
     private readonly CancellationTokenSource _shutdown = new();
     private readonly Task _readLoop;
     private Exception? _failure;
+    private ErrorResponse? _unattributed;
 
     private Connection(string socketPath, Socket socket)
     {
@@ -138,6 +139,15 @@ internal sealed class Connection : IAsyncDisposable
                 }
 
                 Response response = MessageCodec.DecodeResponse(payload);
+                if (response is ErrorResponse { Id: 0 } unattributed)
+                {
+                    Unattributed(unattributed);
+                    continue;
+                }
+
+                // A normal answer after an unattributed error shows the connection lived on: the error was not
+                // about the calls still waiting.
+                Volatile.Write(ref _unattributed, null);
                 if (_pending.TryRemove(response.Id, out TaskCompletionSource<Response>? completion))
                 {
                     completion.TrySetResult(response);
@@ -154,10 +164,15 @@ internal sealed class Connection : IAsyncDisposable
         }
     }
 
-    private void Fail(Exception reason)
+    // omgd answers with id 0 what it cannot tie to one request (a frame over its size limit, a connection over
+    // its limit) and mostly closes the connection afterwards; calls never use id 0. A lone waiting call is the
+    // one it is about and gets it now; otherwise the calls still waiting when the connection closes get it
+    // rather than a bare "connection closed", which would hide why.
+    private void Unattributed(ErrorResponse error)
     {
-        if (Interlocked.CompareExchange(ref _failure, reason, null) is not null)
+        if (_pending.Count != 1)
         {
+            Volatile.Write(ref _unattributed, error);
             return;
         }
 
@@ -165,7 +180,31 @@ internal sealed class Connection : IAsyncDisposable
         {
             if (_pending.TryRemove(id, out TaskCompletionSource<Response>? completion))
             {
-                completion.TrySetException(Unavailable(reason));
+                completion.TrySetResult(error with { Id = id });
+            }
+        }
+    }
+
+    private void Fail(Exception reason)
+    {
+        if (Interlocked.CompareExchange(ref _failure, reason, null) is not null)
+        {
+            return;
+        }
+
+        ErrorResponse? unattributed = Volatile.Read(ref _unattributed);
+        foreach (ulong id in _pending.Keys)
+        {
+            if (_pending.TryRemove(id, out TaskCompletionSource<Response>? completion))
+            {
+                if (unattributed is not null)
+                {
+                    completion.TrySetResult(unattributed with { Id = id });
+                }
+                else
+                {
+                    completion.TrySetException(Unavailable(reason));
+                }
             }
         }
 

@@ -85,6 +85,48 @@ public sealed class OmgClientTests
     }
 
     [Fact]
+    public async Task An_error_omgd_could_not_tie_to_a_request_reaches_the_lone_waiting_call_at_once()
+    {
+        await using var daemon = TestDaemon.Start();
+        daemon.Handler = request => Task.FromResult<Response?>(request is SearchRequest
+            ? new ErrorResponse(0, ErrorCodes.ParseError, "request frame of 70000 bytes is over the limit")
+            : TestDaemon.Canned(request));
+        await using var client = ClientFor(daemon);
+        Assert.Equal("pong", await client.PingAsync());
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var error = await Assert.ThrowsAsync<OmgRequestException>(() => client.SearchAsync("vim"));
+
+        Assert.Equal(ErrorCodes.ParseError, error.Code);
+        Assert.Contains("over the limit", error.RemoteMessage, StringComparison.Ordinal);
+        Assert.Equal(daemon.Received.Last().Id, error.RequestId);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), "the call waited for its timeout instead");
+
+        // The connection lived on, and the next call is answered normally.
+        Assert.Equal("pong", await client.PingAsync());
+    }
+
+    [Fact]
+    public async Task Calls_on_a_connection_omgd_refuses_get_its_reason_not_a_bare_close()
+    {
+        await using var daemon = TestDaemon.Start();
+        daemon.HoldAnswers = true;
+        await using var client = new OmgClient(new OmgClientOptions { SocketPath = daemon.SocketPath, AutoStart = false, RateLimitRetries = 0 });
+        Task<SearchResult> first = client.SearchAsync("vim");
+        Task<StatusResult> second = client.StatusAsync();
+        await WaitUntil(() => daemon.HeldCount == 2);
+
+        await daemon.RefuseAllAsync(new ErrorResponse(0, ErrorCodes.RateLimited, "too many connections (limit 1); retry after 100 ms"));
+
+        foreach (Task call in new Task[] { first, second })
+        {
+            var error = await Assert.ThrowsAsync<OmgRequestException>(() => call);
+            Assert.Equal(ErrorCodes.RateLimited, error.Code);
+            Assert.Contains("too many connections", error.RemoteMessage, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Batch_answers_come_back_in_request_order_with_the_callers_ids()
     {
         await using var daemon = TestDaemon.Start();

@@ -86,6 +86,19 @@ internal sealed class TestDaemon : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Sends <paramref name="error"/> on every open connection and closes it, as omgd refuses a connection
+    /// over its limit (an error with id 0, then the close).
+    /// </summary>
+    public async Task RefuseAllAsync(ErrorResponse error)
+    {
+        foreach (Peer peer in _peers.Keys)
+        {
+            await peer.SendAsync(error);
+            peer.Close();
+        }
+    }
+
     /// <summary>Closes every open connection, as a crashing daemon would; the listener stays.</summary>
     public void DropConnections()
     {

@@ -68,6 +68,25 @@ public sealed class ConnectionTests
     }
 
     [Fact]
+    public async Task A_refused_client_that_already_sent_its_request_still_reads_why()
+    {
+        // A real client writes its request as soon as it connects. Closing with that request unread would
+        // reset the connection, and on a Unix socket the reset can discard the refusal before it is read.
+        await using InProcessDaemon daemon = await InProcessDaemon.StartAsync(true, "--Limits:MaxConnections=1");
+        await using RawConnection first = await daemon.ConnectAsync();
+        Assert.IsType<SuccessResponse>(await first.CallAsync(new PingRequest(1)));
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            await using RawConnection refusedConnection = await daemon.ConnectAsync();
+            await refusedConnection.SendAsync(new StatusRequest(7));
+            await Task.Delay(20); // let the daemon refuse while the request sits unread in its buffer
+            var refused = Assert.IsType<ErrorResponse>(await refusedConnection.ReceiveAsync());
+            Assert.Equal(ErrorCodes.RateLimited, refused.Code);
+            Assert.True(await refusedConnection.IsClosedByPeerAsync());
+        }
+    }
+
+    [Fact]
     public async Task Rate_limits_refuse_bursts_say_when_to_retry_and_never_limit_ping()
     {
         await using InProcessDaemon daemon = await InProcessDaemon.StartAsync(true, "--Limits:ConnectionRate=5", "--Limits:ConnectionBurst=10");

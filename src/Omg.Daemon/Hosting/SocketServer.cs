@@ -24,6 +24,10 @@ public sealed partial class SocketServer : BackgroundService
 {
     private static readonly uint OwnUid = LibC.GetUid();
 
+    // How long, and how much, a refused connection is read and dropped before it is closed (see RefuseAsync).
+    private static readonly TimeSpan RefusalGrace = TimeSpan.FromSeconds(1);
+    private const int RefusalDrainBytes = 64 * 1024;
+
     private readonly DaemonOptions _options;
     private readonly RequestDispatcher _dispatcher;
     private readonly RateLimiter _limiter;
@@ -178,9 +182,22 @@ public sealed partial class SocketServer : BackgroundService
         {
             using FrameBuffer frame = FrameBuffer.For(new ErrorResponse(0, ErrorCodes.RateLimited, message));
             await client.SendAsync(frame.Complete()).ConfigureAwait(false);
-            client.Shutdown(SocketShutdown.Both);
+
+            // A client writes its request as soon as it connects. Closing with that request unread resets the
+            // connection, and the reset can discard the refusal before the client reads it (the client then
+            // only learns "connection reset"). So: stop sending, read and drop what arrives until the client
+            // closes or a short grace period ends, then close.
+            client.Shutdown(SocketShutdown.Send);
+            using var grace = new CancellationTokenSource(RefusalGrace);
+            byte[] sink = new byte[4096];
+            int drained = 0;
+            int read;
+            while (drained < RefusalDrainBytes && (read = await client.ReceiveAsync(sink, SocketFlags.None, grace.Token).ConfigureAwait(false)) > 0)
+            {
+                drained += read;
+            }
         }
-        catch (SocketException)
+        catch (Exception ex) when (ex is SocketException or OperationCanceledException)
         {
         }
         finally
