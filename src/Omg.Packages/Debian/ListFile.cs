@@ -31,33 +31,32 @@ internal sealed record ListFile(string Path, ListFileKind Kind, string Repo, int
     /// The repository's host (<c>deb.debian.org</c>), what <c>Pin: origin</c> matches; empty for local
     /// (<c>file:</c>) repositories, whose list names begin with <c>_</c>.
     /// </summary>
-    public string Site => SiteOf(System.IO.Path.GetFileName(Path));
+    // Pins may compare these for every paragraph of a list: they are worked out once, with the file.
+    public string Site { get; } = SiteOf(System.IO.Path.GetFileName(Path));
 
     /// <summary>The component (<c>main</c>), what <c>c=</c> pins match; empty when the name has none.</summary>
-    public string Component => Repo.Contains('/') ? Repo[(Repo.IndexOf('/') + 1)..] : string.Empty;
+    public string Component { get; } = Repo.Contains('/') ? Repo[(Repo.IndexOf('/') + 1)..] : string.Empty;
 
     /// <summary>The architecture of a Packages index (<c>amd64</c> from <c>binary-amd64</c>), what <c>b=</c> pins match.</summary>
-    public string Architecture
-    {
-        get
-        {
-            var name = System.IO.Path.GetFileName(Path);
-            var at = name.LastIndexOf("_binary-", StringComparison.Ordinal);
-            if (at < 0)
-            {
-                return string.Empty;
-            }
-
-            var rest = name[(at + "_binary-".Length)..];
-            var end = rest.IndexOf('_');
-            return end < 0 ? rest : rest[..end];
-        }
-    }
+    public string Architecture { get; } = ArchitectureOf(System.IO.Path.GetFileName(Path));
 
     private static string SiteOf(string fileName)
     {
         var end = fileName.IndexOf('_');
         return end <= 0 ? string.Empty : fileName[..end];
+    }
+
+    private static string ArchitectureOf(string fileName)
+    {
+        var at = fileName.LastIndexOf("_binary-", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return string.Empty;
+        }
+
+        var rest = fileName[(at + "_binary-".Length)..];
+        var end = rest.IndexOf('_');
+        return end < 0 ? rest : rest[..end];
     }
 
     /// <summary>
