@@ -133,7 +133,7 @@ internal sealed class AptPreferences
                 continue;
             }
 
-            foreach (var word in package.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+            foreach (var word in package.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries))
             {
                 if (word.StartsWith("src:", StringComparison.Ordinal))
                 {

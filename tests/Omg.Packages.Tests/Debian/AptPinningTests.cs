@@ -35,8 +35,9 @@ public sealed class AptPinningTests
             Pin-Priority: -1
 
             # comments may stand between and inside records
-            Package: old-lib1* /^old-lib[2-4]$/
-            # the glob and the regex together hold back old-lib1, old-lib10, old-lib11, old-lib2 .. old-lib4
+            Package: old-lib1*
+             /^old-lib[2-4]$/
+            # the glob and the regex (on a continuation line) hold back old-lib1, old-lib10, old-lib11, old-lib2 .. old-lib4
             Pin: release a=stable, c=main
             Pin-Priority: 90
 
