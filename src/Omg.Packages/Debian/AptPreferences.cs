@@ -8,8 +8,8 @@ namespace Omg.Packages.Debian;
 /// <c>Package: *</c> gives a priority to whole lists: the first such record matching a list decides it, else
 /// apt's default (500, or 1 / 100 for NotAutomatic / ButAutomaticUpgrades releases). Any other record pins
 /// versions of the packages it names (names, globs, <c>/regex/</c>, with <c>:arch</c> or <c>:any</c>; native
-/// architecture by default): the first record matching a version decides its priority, whatever its lists say.
-/// Source-package records (<c>src:</c>) are not supported and are reported as skipped.
+/// architecture by default; <c>src:NAME</c> for the binaries of a source package): the first record matching a
+/// version decides its priority, whatever its lists say.
 /// </summary>
 internal sealed class AptPreferences
 {
@@ -20,6 +20,7 @@ internal sealed class AptPreferences
     public static AptPreferences None { get; } = new();
 
     /// <summary>True when some record pins versions of named packages.</summary>
+    /// <remarks>When false, callers can skip working out source names and calling <see cref="SpecificPin"/>.</remarks>
     public bool HasSpecificPins => _specific.Count > 0;
 
     /// <summary>True when some record gives a priority above 1000, which lets apt downgrade.</summary>
@@ -135,15 +136,12 @@ internal sealed class AptPreferences
 
             foreach (var word in package.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries))
             {
-                if (word.StartsWith("src:", StringComparison.Ordinal))
-                {
-                    problems.Add($"{at}: source-package pin '{word}' not supported, skipped");
-                    continue;
-                }
-
-                var colon = word.LastIndexOf(':');
-                var (namePattern, arch) = colon > 0 && !(word[0] == '/' && word[^1] == '/') ? (word[..colon], word[(colon + 1)..]) : (word, null);
-                _specific.Add(new PackagePin(namePattern, AptPattern.IsPattern(namePattern), arch, match, pinPriority));
+                // "src:NAME" pins every binary built from that source package.
+                var isSource = word.StartsWith("src:", StringComparison.Ordinal);
+                var target = isSource ? word["src:".Length..] : word;
+                var colon = target.LastIndexOf(':');
+                var (namePattern, arch) = colon > 0 && !(target[0] == '/' && target[^1] == '/') ? (target[..colon], target[(colon + 1)..]) : (target, null);
+                _specific.Add(new PackagePin(namePattern, AptPattern.IsPattern(namePattern), arch, match, pinPriority, isSource));
             }
         }
     }
@@ -167,12 +165,12 @@ internal sealed class AptPreferences
     /// <paramref name="file"/> is the list the version was read from (null for a version known only from dpkg's
     /// status, which only version pins can match).
     /// </summary>
-    public (int Priority, int Order)? SpecificPin(string name, string architecture, string nativeArchitecture, string version, ListFile? file)
+    public (int Priority, int Order)? SpecificPin(string name, string sourceName, string architecture, string nativeArchitecture, string version, ListFile? file)
     {
         for (var i = 0; i < _specific.Count; i++)
         {
             var pin = _specific[i];
-            if (pin.AppliesTo(name, architecture, nativeArchitecture)
+            if (pin.AppliesTo(pin.IsSource ? sourceName : name, architecture, nativeArchitecture)
                 && (pin.Match.Kind == PinKind.Version ? pin.Match.MatchesVersion(version) : file is not null && pin.Match.MatchesFile(file)))
             {
                 return (pin.Priority, i);
@@ -183,7 +181,7 @@ internal sealed class AptPreferences
     }
 
     /// <summary>One package-naming record, one entry per word of its Package field.</summary>
-    private sealed record PackagePin(string Name, bool IsPattern, string? Architecture, PinMatch Match, int Priority)
+    private sealed record PackagePin(string Name, bool IsPattern, string? Architecture, PinMatch Match, int Priority, bool IsSource)
     {
         public bool AppliesTo(string name, string architecture, string native)
         {

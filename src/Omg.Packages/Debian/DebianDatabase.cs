@@ -118,7 +118,7 @@ internal sealed class DebianDatabase : IDisposable
     // dpkg's status is one of the installed version's lists: records can pin it (a version record, or a release
     // record that matches it as the "now" archive).
     private (int Priority, int Order)? InstalledPin(InstalledPackage installed) => Preferences.HasSpecificPins
-        ? Preferences.SpecificPin(installed.Name, installed.Architecture, Architectures.Native, installed.Version, ListFile.Status)
+        ? Preferences.SpecificPin(installed.Name, installed.SourceName, installed.Architecture, Architectures.Native, installed.Version, ListFile.Status)
         : null;
 
     /// <summary>What <c>apt-mark showmanual</c> prints, sorted.</summary>

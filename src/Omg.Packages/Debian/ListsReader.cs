@@ -166,7 +166,8 @@ internal sealed class ListsReader : IDisposable
             var flagged = Deb822Text.IsYes(spans.Get(data, ControlField.Essential)) || Deb822Text.IsYes(spans.Get(data, ControlField.Protected)) || Deb822Text.IsYes(spans.Get(data, ControlField.Important));
             var version = pool.Get(versionBytes);
             var available = new AvailableVersion(version, arch, _filePriorities[index], index, RecordSpans.From(spans));
-            if (_preferences.HasSpecificPins && _preferences.SpecificPin(name, arch, _archs.Native, version, file) is { } pin)
+            if (_preferences.HasSpecificPins
+                && _preferences.SpecificPin(name, SourceName(spans.Get(data, ControlField.Source), name), arch, _archs.Native, version, file) is { } pin)
             {
                 available = available with { Priority = pin.Priority, PinOrder = pin.Order };
             }
@@ -175,6 +176,14 @@ internal sealed class ListsReader : IDisposable
         }
 
         return result;
+    }
+
+    // The Source field is "NAME" or "NAME (VERSION)"; without it the source is named like the package.
+    private static string SourceName(ReadOnlySpan<byte> source, string name)
+    {
+        var paren = source.IndexOf((byte)'(');
+        var namePart = (paren < 0 ? source : source[..paren]).Trim(" \t"u8);
+        return namePart.IsEmpty ? name : Deb822Text.ToText(namePart);
     }
 
     // Cuts at blank lines ("\n\n") near equal sizes; a file without them (CRLF) stays one part.

@@ -59,6 +59,24 @@ public sealed class AptPinningTests
     }
 
     [Fact]
+    public void Source_package_pins_cover_the_binaries_of_that_source()
+    {
+        var (upgradable, _) = CompareWithApt(preferences: """
+            Package: src:glibc
+            Pin: release n=bookworm
+            Pin-Priority: 50
+
+            Package: src:g*:any
+            Pin: version 12*
+            Pin-Priority: -5
+            """);
+
+        // Native architecture only without ":any": libc6 is held back, libc6:i386 still upgrades.
+        Assert.DoesNotContain("libc6", upgradable);
+        Assert.Contains("libc6:i386", upgradable);
+    }
+
+    [Fact]
     public void A_pin_above_1000_downgrades()
     {
         var (upgradable, candidates) = CompareWithApt(preferences: """
