@@ -95,11 +95,13 @@ internal ref struct Deb822Reader
         name = line[..colon].TrimEnd((byte)' ');
         var start = _position + colon + 1;
         var end = lineEnd;
-        SkipLine();
+
+        // Each line's end is found once: the reader moves straight past it (a Packages list has about a million lines).
+        MovePast(lineEnd);
         while (_position < _data.Length && _data[_position] is (byte)' ' or (byte)'\t' && !IsBlankLine(_position))
         {
             end = LineEnd(_position);
-            SkipLine();
+            MovePast(end);
         }
 
         // Trim the separating space after the colon and a CR before the newline.
@@ -124,10 +126,11 @@ internal ref struct Deb822Reader
         return newline < 0 ? _data.Length : from + newline;
     }
 
-    private void SkipLine()
+    private void SkipLine() => MovePast(LineEnd(_position));
+
+    private void MovePast(int lineEnd)
     {
-        var end = LineEnd(_position);
-        _position = end < _data.Length ? end + 1 : end;
+        _position = lineEnd < _data.Length ? lineEnd + 1 : lineEnd;
         _line++;
     }
 
