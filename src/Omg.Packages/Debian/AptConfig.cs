@@ -17,17 +17,7 @@ internal sealed class AptConfig
     public static AptConfig Load(string root, List<string> problems)
     {
         var config = new AptConfig();
-        var partsDir = Path.Combine(root, "etc/apt/apt.conf.d");
-        var files = new List<string>();
-        if (Directory.Exists(partsDir))
-        {
-            // apt reads parts in sorted order and skips names with other characters (dpkg backups and such).
-            files.AddRange(Directory.GetFiles(partsDir)
-                .Where(f => Path.GetFileName(f).All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.')
-                            && (!Path.GetFileName(f).Contains('.') || f.EndsWith(".conf", StringComparison.Ordinal)))
-                .Order(StringComparer.Ordinal));
-        }
-
+        var files = AptParts.Files(Path.Combine(root, "etc/apt/apt.conf.d"), ".conf").ToList();
         files.Add(Path.Combine(root, "etc/apt/apt.conf"));
         foreach (var file in files)
         {

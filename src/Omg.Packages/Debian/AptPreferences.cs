@@ -23,9 +23,6 @@ internal sealed class AptPreferences
     /// <remarks>When false, callers can skip working out source names and calling <see cref="SpecificPin"/>.</remarks>
     public bool HasSpecificPins => _specific.Count > 0;
 
-    /// <summary>True when some record gives a priority above 1000, which lets apt downgrade.</summary>
-    public bool AllowsDowngrades { get; private set; }
-
     /// <summary>Reads the root's preferences and target release; malformed records become problems and are skipped.</summary>
     public static AptPreferences Load(string root, AptConfig config, List<string> problems)
     {
@@ -35,18 +32,7 @@ internal sealed class AptPreferences
             preferences._general.Add((PinMatch.Parse("release " + target, specific: false, out _)!, 990));
         }
 
-        var files = new List<string> { Path.Combine(root, "etc/apt/preferences") };
-        var partsDir = Path.Combine(root, "etc/apt/preferences.d");
-        if (Directory.Exists(partsDir))
-        {
-            // apt reads parts in sorted order, with no extension or ".pref", and only these characters.
-            files.AddRange(Directory.GetFiles(partsDir)
-                .Where(f => Path.GetFileName(f) is var name
-                            && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.')
-                            && (!name.Contains('.') || name.EndsWith(".pref", StringComparison.Ordinal)))
-                .Order(StringComparer.Ordinal));
-        }
-
+        string[] files = [Path.Combine(root, "etc/apt/preferences"), .. AptParts.Files(Path.Combine(root, "etc/apt/preferences.d"), ".pref")];
         foreach (var file in files)
         {
             if (!File.Exists(file))
@@ -127,7 +113,6 @@ internal sealed class AptPreferences
                 continue;
             }
 
-            AllowsDowngrades |= pinPriority > 1000;
             if (general)
             {
                 _general.Add((match, pinPriority));

@@ -31,7 +31,10 @@ internal static class CandidatePolicy
         var candidatePriority = -1;
         AvailableVersion? candidate = null;
         var installedIsCandidate = false;
-        var installedSeen = installedVersion is null;
+
+        // The installed version takes part even when no list has it (its only "list" is dpkg's status): it is
+        // weighed at its place in the walk, just before the first lower list version, or after them all.
+        var statusOnlyPending = installedVersion is not null;
         var count = available?.Count ?? 0;
 
         // Most packages have one version: walk it without sorting or allocating.
@@ -40,32 +43,31 @@ internal static class CandidatePolicy
         {
             var version = sorted is null ? available!.First : sorted[i];
             var order = installedVersion is null ? 1 : DebianVersion.Compare(version.Version, installedVersion);
-            if (order < 0 && !installedSeen)
+            if (order < 0)
             {
-                // The installed version, known only from the status file, sits here in the walk.
-                installedSeen = true;
-                if (Consider(installedPin?.Priority ?? StatusPriority, order: 0, ref candidatePriority))
-                {
-                    (candidate, installedIsCandidate) = (null, true);
-                }
+                ConsiderStatusOnly();
             }
 
+            statusOnlyPending &= order != 0;
             if (Consider(PriorityOf(version, order, installedPin), order, ref candidatePriority))
             {
                 candidate = order == 0 ? null : version;
                 installedIsCandidate = order == 0;
             }
-
-            installedSeen |= order == 0;
         }
 
-        if (!installedSeen && Consider(installedPin?.Priority ?? StatusPriority, order: 0, ref candidatePriority))
-        {
-            // Every list version is newer than the installed one, and none outranks it.
-            (candidate, installedIsCandidate) = (null, true);
-        }
-
+        ConsiderStatusOnly();
         return (candidate, installedIsCandidate);
+
+        void ConsiderStatusOnly()
+        {
+            if (statusOnlyPending && Consider(installedPin?.Priority ?? StatusPriority, order: 0, ref candidatePriority))
+            {
+                (candidate, installedIsCandidate) = (null, true);
+            }
+
+            statusOnlyPending = false;
+        }
     }
 
     // A pinned version has its record's priority. Else the best of its lists', and for the installed version

@@ -21,7 +21,6 @@ internal sealed class PinMatch
     private readonly string _data;
     private readonly bool _all;
     private readonly string? _releaseVersion;
-    private readonly bool _releaseVersionPrefix;
     private readonly string? _origin;
     private readonly string? _archive;
     private readonly string? _codename;
@@ -84,12 +83,6 @@ internal sealed class PinMatch
                 }
             }
         }
-
-        if (_releaseVersion is { Length: > 0 } v && v[^1] == '*')
-        {
-            _releaseVersion = v[..^1];
-            _releaseVersionPrefix = true;
-        }
     }
 
     /// <summary>What the pin selects by.</summary>
@@ -151,7 +144,7 @@ internal sealed class PinMatch
         }
 
         var release = file.Release;
-        return (_releaseVersion is null || (release?.Version is { } v && (_releaseVersionPrefix ? v.StartsWith(_releaseVersion, StringComparison.Ordinal) || AptPattern.Matches(_releaseVersion + "*", v) : MatchesVersionText(_releaseVersion, v))))
+        return (_releaseVersion is null || (release?.Version is { } v && MatchesVersionText(_releaseVersion, v)))
             && Field(_origin, release?.Origin)
             && Field(_archive, release?.Archive)
             && Field(_codename, release?.Codename)
