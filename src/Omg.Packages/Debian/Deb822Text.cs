@@ -5,6 +5,13 @@ namespace Omg.Packages.Debian;
 /// <summary>Helpers that turn deb822 field values into text.</summary>
 internal static class Deb822Text
 {
+    /// <summary>The name in a <c>Source</c> field (<c>NAME</c> or <c>NAME (VERSION)</c>), trimmed; empty when the field is.</summary>
+    public static ReadOnlySpan<byte> SourceNamePart(ReadOnlySpan<byte> source)
+    {
+        var paren = source.IndexOf((byte)'(');
+        return (paren < 0 ? source : source[..paren]).Trim(" \t"u8);
+    }
+
     /// <summary>The first line of a value (the synopsis of a Description), trimmed.</summary>
     public static ReadOnlySpan<byte> FirstLine(ReadOnlySpan<byte> value)
     {

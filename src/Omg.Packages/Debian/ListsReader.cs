@@ -178,13 +178,9 @@ internal sealed class ListsReader : IDisposable
         return result;
     }
 
-    // The Source field is "NAME" or "NAME (VERSION)"; without it the source is named like the package.
-    private static string SourceName(ReadOnlySpan<byte> source, string name)
-    {
-        var paren = source.IndexOf((byte)'(');
-        var namePart = (paren < 0 ? source : source[..paren]).Trim(" \t"u8);
-        return namePart.IsEmpty ? name : Deb822Text.ToText(namePart);
-    }
+    // Without a Source field the source is named like the package.
+    private static string SourceName(ReadOnlySpan<byte> source, string name) =>
+        Deb822Text.SourceNamePart(source) is { IsEmpty: false } namePart ? Deb822Text.ToText(namePart) : name;
 
     // Cuts at blank lines ("\n\n") near equal sizes; a file without them (CRLF) stays one part.
     private static List<(int Start, int End, int Line)> SplitAtParagraphs(ReadOnlySpan<byte> data, int count)

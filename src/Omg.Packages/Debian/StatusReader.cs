@@ -172,7 +172,7 @@ internal static class StatusReader
     {
         source = source.Trim(" \t"u8);
         var paren = source.IndexOf((byte)'(');
-        var namePart = (paren < 0 ? source : source[..paren]).Trim(" \t"u8);
+        var namePart = Deb822Text.SourceNamePart(source);
         sourceName = namePart.IsEmpty ? name : pool.Get(namePart);
         sourceVersion = version;
         if (paren >= 0)
