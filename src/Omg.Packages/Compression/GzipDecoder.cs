@@ -18,10 +18,11 @@ internal static unsafe partial class GzipDecoder
     private const int GzipWindowBits = 15 + 16;
 
     /// <summary>Decompresses a whole .gz file (all members); throws <see cref="InvalidDataException"/> when truncated or corrupt.</summary>
-    public static DecompressedData Decompress(byte[] input, int length)
+    public static DecompressedData Decompress(ReadOnlySpan<byte> input)
     {
+        var length = input.Length;
         // ISIZE, the last four bytes, is the uncompressed length modulo 2^32 of the last member: a good first guess.
-        var output = new OutputBuffer(length >= 18 ? Math.Min(BitConverter.ToUInt32(input, length - 4) + 1L, length * 20L) : length * 5L);
+        var output = new OutputBuffer(length >= 18 ? Math.Min(System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(input[^4..]) + 1L, length * 20L) : length * 5L);
         // zlib's state points back at the stream struct, so it lives in native memory that does not move.
         var stream = (ZStream*)NativeMemory.AllocZeroed((nuint)sizeof(ZStream));
         var initialised = false;

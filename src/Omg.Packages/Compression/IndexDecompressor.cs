@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Omg.Packages.Compression;
 
 /// <summary>Reads an index file whole and decodes it according to its suffix.</summary>
@@ -43,17 +41,16 @@ internal static class IndexDecompressor
             throw new NotSupportedException("unsupported compression " + Path.GetExtension(path));
         }
 
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
-        var length = file.Length;
+        using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.SequentialScan);
+        var length = RandomAccess.GetLength(file);
         if (length > int.MaxValue / 2)
         {
             throw new InvalidDataException("file too large for an index");
         }
 
-        // The compressed main list alone is ~19 MB; see DecodeBuffers for why it is not pooled.
         var raw = DecodeBuffers.Rent((int)Math.Max(length, 1));
         var read = 0;
-        while (read < length && file.Read(raw, read, (int)length - read) is var n and > 0)
+        while (read < length && RandomAccess.Read(file, raw.Span[read..(int)length], read) is var n and > 0)
         {
             read += n;
         }
@@ -65,7 +62,7 @@ internal static class IndexDecompressor
 
         try
         {
-            return Decode(compression, raw, read);
+            return Decode(compression, raw.Span[..read]);
         }
         finally
         {
@@ -73,16 +70,21 @@ internal static class IndexDecompressor
         }
     }
 
-    /// <summary>Decodes bytes already in memory (the result is a pooled copy unless there is no compression).</summary>
-    public static DecompressedData Decode(IndexCompression compression, byte[] raw) => Decode(compression, raw, raw.Length);
-
-    private static DecompressedData Decode(IndexCompression compression, byte[] raw, int length) => compression switch
+    /// <summary>Decodes bytes already in memory into a pooled buffer.</summary>
+    public static DecompressedData Decode(IndexCompression compression, ReadOnlySpan<byte> raw) => compression switch
     {
-        IndexCompression.None => new DecompressedData(raw, length),
-        IndexCompression.Gzip => GzipDecoder.Decompress(raw, length),
-        IndexCompression.Xz => XzDecoder.Decompress(raw.AsSpan(0, length)),
-        IndexCompression.Lz4 => Lz4Decoder.Decompress(raw.AsSpan(0, length)),
-        IndexCompression.Zstd => ZstdDecoder.Decompress(raw.AsSpan(0, length)),
+        IndexCompression.None => Copy(raw),
+        IndexCompression.Gzip => GzipDecoder.Decompress(raw),
+        IndexCompression.Xz => XzDecoder.Decompress(raw),
+        IndexCompression.Lz4 => Lz4Decoder.Decompress(raw),
+        IndexCompression.Zstd => ZstdDecoder.Decompress(raw),
         _ => throw new NotSupportedException("unsupported compression " + compression),
     };
+
+    private static DecompressedData Copy(ReadOnlySpan<byte> raw)
+    {
+        var buffer = DecodeBuffers.Rent(raw.Length);
+        raw.CopyTo(buffer.Span);
+        return new DecompressedData(buffer, raw.Length);
+    }
 }

@@ -1,17 +1,15 @@
-using System.Buffers;
-
 namespace Omg.Packages.Compression;
 
 /// <summary>
 /// A growable output buffer for the streaming decoders, from <see cref="DecodeBuffers"/>: a full Debian
-/// main list decodes to ~50 MB, which is allocated per load and returned to the system afterwards.
+/// main list decodes to ~50 MB, in native memory that is freed once the index is published.
 /// </summary>
 internal struct OutputBuffer
 {
     // Index files beyond this are not something apt produces; refusing them bounds memory on corrupt input.
     private const int MaxLength = 1 << 30;
 
-    private byte[] _buffer;
+    private NativeBuffer _buffer;
 
     /// <summary>Creates a buffer for about <paramref name="expectedLength"/> bytes of output.</summary>
     public OutputBuffer(long expectedLength)
@@ -28,20 +26,20 @@ internal struct OutputBuffer
     {
         get
         {
-            if (Length == _buffer.Length)
+            if (Length == _buffer.Capacity)
             {
-                if (_buffer.Length >= MaxLength)
+                if (_buffer.Capacity >= MaxLength)
                 {
                     throw new InvalidDataException("decompressed data exceeds 1 GiB");
                 }
 
-                var bigger = DecodeBuffers.Rent((int)Math.Min(_buffer.Length * 2L, MaxLength));
-                _buffer.AsSpan(0, Length).CopyTo(bigger);
+                var bigger = DecodeBuffers.Rent((int)Math.Min(_buffer.Capacity * 2L, MaxLength));
+                _buffer.Span[..Length].CopyTo(bigger.Span);
                 DecodeBuffers.Return(_buffer);
                 _buffer = bigger;
             }
 
-            return _buffer.AsSpan(Length);
+            return _buffer.Span[Length..];
         }
     }
 

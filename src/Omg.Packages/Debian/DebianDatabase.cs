@@ -209,7 +209,7 @@ internal sealed class DebianDatabase : IDisposable
         if (candidate is { } c && (installed is null || c.Version != installed.Version))
         {
             var spans = c.Spans;
-            fields = RecordFields.From(_lists.Buffers[c.ListIndex], spans, pool, scratch, keepMd5: _lists.Translations.Count > 0);
+            fields = RecordFields.From(_lists.Buffers[c.ListIndex]!.Span, spans, pool, scratch, keepMd5: _lists.Translations.Count > 0);
             arch = c.Architecture;
         }
         else
@@ -221,7 +221,7 @@ internal sealed class DebianDatabase : IDisposable
             if (candidate is { } same && _lists.Buffers[same.ListIndex] is { } buffer)
             {
                 var spans = same.Spans;
-                fields = fields with { DownloadSize = RecordFields.DownloadSizeOf(buffer, spans) };
+                fields = fields with { DownloadSize = RecordFields.DownloadSizeOf(buffer.Span, spans) };
             }
         }
 
@@ -250,7 +250,7 @@ internal sealed class DebianDatabase : IDisposable
             return null;
         }
 
-        return Deb822Text.ExtendedText(buffer.AsSpan(at.Start, at.Length));
+        return Deb822Text.ExtendedText(buffer.Span.Slice(at.Start, at.Length));
     }
 
     private static string? RunningUname()

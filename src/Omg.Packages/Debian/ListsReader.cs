@@ -28,7 +28,7 @@ internal sealed class ListsReader : IDisposable
     public Dictionary<string, (int Buffer, int Start, int Length)> Translations { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Decompressed list contents, indexed like the list files; null for files that failed.</summary>
-    public List<byte[]?> Buffers { get; } = [];
+    public List<NativeBuffer?> Buffers { get; } = [];
 
     /// <summary>Returns the pooled list buffers; records must have been built before.</summary>
     public void Dispose()
@@ -37,7 +37,7 @@ internal sealed class ListsReader : IDisposable
         {
             if (Buffers[i] is { } buffer)
             {
-                Compression.DecodeBuffers.Return(buffer);
+                DecodeBuffers.Return(buffer);
                 Buffers[i] = null;
             }
         }
@@ -102,13 +102,14 @@ internal sealed class ListsReader : IDisposable
         }
     }
 
-    private void ReadPackages(byte[] buffer, int length, int index, ListFile file)
+    private void ReadPackages(NativeBuffer buffer, int length, int index, ListFile file)
     {
         // The main list is most of the work: parse parts of it on all cores, then merge in file order so
         // "first seen" stays first.
-        var parts = SplitAtParagraphs(buffer.AsSpan(0, length), Math.Min(Environment.ProcessorCount, length / (4 << 20) + 1));
+        var parts = SplitAtParagraphs(buffer.Span[..length], Math.Min(Environment.ProcessorCount, length / (4 << 20) + 1));
         var results = new PartResult[parts.Count];
-        Parallel.For(0, parts.Count, i => results[i] = ReadPart(buffer.AsSpan(0, parts[i].End), parts[i].Start, parts[i].Line, index, file));
+        Parallel.For(0, parts.Count, i => results[i] = ReadPart(buffer.Span[..parts[i].End], parts[i].Start, parts[i].Line, index, file));
+        GC.KeepAlive(buffer);
         foreach (var result in results)
         {
             _problems.AddRange(result.Problems);
