@@ -16,9 +16,14 @@ internal sealed class CoreMetadata
     public static CoreMetadata Parse(string text)
     {
         var metadata = new CoreMetadata();
-        foreach (var raw in text.Split('\n'))
+
+        // Line by line up to the first blank one: the body (often a whole README) is never split up.
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
         {
-            var line = raw.TrimEnd('\r');
+            var newline = rest.IndexOf('\n');
+            var line = (newline < 0 ? rest : rest[..newline]).TrimEnd('\r');
+            rest = newline < 0 ? default : rest[(newline + 1)..];
             if (line.Length == 0)
             {
                 break;
@@ -29,7 +34,7 @@ internal sealed class CoreMetadata
                 if (metadata._fields.Count > 0)
                 {
                     var (key, value) = metadata._fields[^1];
-                    metadata._fields[^1] = (key, value + "\n" + line.Trim());
+                    metadata._fields[^1] = (key, value + "\n" + line.Trim().ToString());
                 }
 
                 continue;
@@ -38,7 +43,7 @@ internal sealed class CoreMetadata
             var colon = line.IndexOf(':');
             if (colon > 0)
             {
-                metadata._fields.Add((line[..colon].Trim(), line[(colon + 1)..].Trim()));
+                metadata._fields.Add((line[..colon].Trim().ToString(), line[(colon + 1)..].Trim().ToString()));
             }
         }
 

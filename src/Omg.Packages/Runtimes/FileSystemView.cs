@@ -63,6 +63,19 @@ internal sealed class FileSystemView
         }
     }
 
+    /// <summary>The bytes of a file, or null when it cannot be read.</summary>
+    public byte[]? ReadBytes(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(Map(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The text of a file, or null when it cannot be read.</summary>
     public string? ReadText(string path)
     {

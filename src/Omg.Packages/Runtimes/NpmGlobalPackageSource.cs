@@ -122,8 +122,7 @@ public sealed class NpmGlobalPackageSource : IPackageSource
 
     private List<string> ModuleDirectories()
     {
-        var nodes = new RuntimeDetector(_options).Detect(CancellationToken.None)
-            .Where(r => r.Name == "node")
+        var nodes = new RuntimeDetector(_options).Detect("node", CancellationToken.None)
             .OrderByDescending(r => r.IsDefault);
         var dirs = new List<string>();
         foreach (var node in nodes)

@@ -91,8 +91,7 @@ public sealed class PythonDistributionSource : IPackageSource
     private List<string> SiteDirectories()
     {
         var home = _options.ResolvedHome;
-        var pythons = new RuntimeDetector(_options).Detect(CancellationToken.None)
-            .Where(r => r.Name == "python")
+        var pythons = new RuntimeDetector(_options).Detect("python", CancellationToken.None)
             .OrderByDescending(r => r.IsDefault);
         var dirs = new List<string>();
         foreach (var python in pythons)

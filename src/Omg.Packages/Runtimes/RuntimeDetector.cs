@@ -17,22 +17,34 @@ public sealed class RuntimeDetector : IRuntimeDetector
     public RuntimeDetector(RuntimeDetectorOptions? options = null) => _options = options ?? new RuntimeDetectorOptions();
 
     /// <inheritdoc />
-    public IReadOnlyList<RuntimeInfo> Detect(CancellationToken cancellationToken)
+    public IReadOnlyList<RuntimeInfo> Detect(CancellationToken cancellationToken) => Detect(null, cancellationToken);
+
+    /// <summary>
+    /// Only the runtimes of one language (<c>python</c>, <c>node</c>, ...; all when null). The npm and PyPI
+    /// sources need their own language's runtimes on every build and rewatch, and reading every other
+    /// language's files for that (rustup's manifests alone are 1 MB each) was waste on the build's cores.
+    /// </summary>
+    internal IReadOnlyList<RuntimeInfo> Detect(string? name, CancellationToken cancellationToken)
     {
         var fs = new FileSystemView(_options.Root);
         var home = _options.ResolvedHome;
         var pyenv = _options.Pyenv;
         var rbenv = _options.Rbenv;
-        var families = new Func<FileSystemView, string, IEnumerable<RuntimeCandidate>>[]
+        var families = new (string Name, Func<FileSystemView, string, IEnumerable<RuntimeCandidate>> Find)[]
         {
-            (f, _) => PythonFinder.Find(f, pyenv), NodeFinder.Find, GoFinder.Find, RustFinder.Find, JavaFinder.Find, DotnetFinder.Find,
-            (f, _) => RubyFinder.Find(f, rbenv),
+            ("python", (f, _) => PythonFinder.Find(f, pyenv)), ("node", NodeFinder.Find), ("go", GoFinder.Find), ("rust", RustFinder.Find),
+            ("java", JavaFinder.Find), ("dotnet", DotnetFinder.Find), ("ruby", (f, _) => RubyFinder.Find(f, rbenv)),
         };
         var found = new List<RuntimeInfo>();
-        foreach (var find in families)
+        foreach (var family in families)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var candidates = find(fs, home).ToList();
+            if (name is not null && family.Name != name)
+            {
+                continue;
+            }
+
+            var candidates = family.Find(fs, home).ToList();
             if (candidates.Count == 0)
             {
                 continue;

@@ -201,4 +201,16 @@ public sealed class RuntimeDetectorTests : IDisposable
         });
         Assert.All(runtimes.GroupBy(r => r.Name), g => Assert.True(g.Count(r => r.IsDefault) <= 1, g.Key));
     }
+
+    [Theory]
+    [InlineData("python")]
+    [InlineData("node")]
+    [InlineData("rust")]
+    public void OneLanguageIsThatLanguagesPartOfTheWhole(string name)
+    {
+        // The package sources ask for their own language only; it must be exactly what the full detection says.
+        var all = new RuntimeDetector().Detect(CancellationToken.None).Where(r => r.Name == name).ToList();
+        var one = new RuntimeDetector().Detect(name, CancellationToken.None);
+        Assert.Equal(all, one);
+    }
 }
