@@ -141,6 +141,8 @@ public sealed class PackageIndexService : IDisposable, IAsyncDisposable
             long started = Stopwatch.GetTimestamp();
             TimeSpan cpuBefore = Environment.CpuUsage.TotalTime;
             long allocatedBefore = GC.GetTotalAllocatedBytes();
+            TimeSpan jitBefore = System.Runtime.JitInfo.GetCompilationTime();
+            long methodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
             TimeSpan pausedBefore = GC.GetTotalPauseDuration();
             int collectionsBefore = GC.CollectionCount(0);
             var loads = new List<Task>();
@@ -179,7 +181,7 @@ public sealed class PackageIndexService : IDisposable, IAsyncDisposable
             Volatile.Write(ref _current, index);
             Interlocked.Increment(ref _generation);
             _ready.TrySetResult(index);
-            _log($"index built in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms ({loaded.TotalMilliseconds:F0} ms loading sources, {index.BuildDuration.TotalMilliseconds:F0} ms indexing, {GC.CollectionCount(0) - collectionsBefore} GCs pausing {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:F0} ms, {(Environment.CpuUsage.TotalTime - cpuBefore).TotalMilliseconds:F0} ms CPU, {(GC.GetTotalAllocatedBytes() - allocatedBefore) >> 20} MiB allocated): {index.Packages.Count} packages, {loads.Count} source(s) reloaded");
+            _log($"index built in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms ({loaded.TotalMilliseconds:F0} ms loading sources, {index.BuildDuration.TotalMilliseconds:F0} ms indexing, {GC.CollectionCount(0) - collectionsBefore} GCs pausing {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:F0} ms, {(Environment.CpuUsage.TotalTime - cpuBefore).TotalMilliseconds:F0} ms CPU of which {(System.Runtime.JitInfo.GetCompilationTime() - jitBefore).TotalMilliseconds:F0} ms JIT for {System.Runtime.JitInfo.GetCompiledMethodCount() - methodsBefore} methods, {(GC.GetTotalAllocatedBytes() - allocatedBefore) >> 20} MiB allocated): {index.Packages.Count} packages, {loads.Count} source(s) reloaded");
             Compression.DecodeBuffers.ReleaseAll();
             _options.Published?.Invoke(index);
             return index;
