@@ -170,12 +170,12 @@ internal sealed class DebianDatabase : IDisposable
 
         Parallel.ForEach(
             System.Collections.Concurrent.Partitioner.Create(0, keys.Count, Math.Max(1024, keys.Count / (Environment.ProcessorCount * 4) + 1)),
-            () => (Pool: new NamePool(), Scratch: new List<string>()),
+            () => (Pool: new NamePool(), Scratch: new List<string>(), Arena: new ByteArena()),
             (range, _, local) =>
             {
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
-                    records[i] = BuildRecord(keys[i].Key, keys[i].Value, source, local.Pool, local.Scratch);
+                    records[i] = BuildRecord(keys[i].Key, keys[i].Value, source, local.Pool, local.Scratch, local.Arena);
                 }
 
                 return local;
@@ -198,7 +198,7 @@ internal sealed class DebianDatabase : IDisposable
     // Called per token/record through a cold daemon's first build: compiled optimized at once, since the
     // build would otherwise run mostly tier-0 code (measured: 14 % less build CPU, docs/benchmarks.md).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private PackageRecord BuildRecord(string name, string key, string source, NamePool pool, List<string> scratch)
+    private PackageRecord BuildRecord(string name, string key, string source, NamePool pool, List<string> scratch, ByteArena arena)
     {
         // A name installed only for a foreign architecture still shows as installed on the native record.
         var installed = Installed.GetValueOrDefault(key) ?? (_foreignInstalled.TryGetValue(name, out var foreign) ? foreign : null);
@@ -209,7 +209,7 @@ internal sealed class DebianDatabase : IDisposable
         if (candidate is { } c && (installed is null || c.Version != installed.Version))
         {
             var spans = c.Spans;
-            fields = RecordFields.From(_lists.Buffers[c.ListIndex]!.Span, spans, pool, scratch, keepMd5: _lists.Translations.Count > 0);
+            fields = RecordFields.From(_lists.Buffers[c.ListIndex]!.Span, spans, pool, scratch, arena, keepMd5: _lists.Translations.Count > 0);
             arch = c.Architecture;
         }
         else

@@ -25,10 +25,11 @@ internal readonly record struct RecordFields(
     // build would otherwise run mostly tier-0 code (measured: 14 % less build CPU, docs/benchmarks.md).
     /// <summary>
     /// Builds the fields from a paragraph. The Description-md5 string is only made when
-    /// <paramref name="keepMd5"/> (there are Translation files to look it up in).
+    /// <paramref name="keepMd5"/> (there are Translation files to look it up in); the Depends text is copied
+    /// to <paramref name="arena"/> and parsed when read.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static RecordFields From(ReadOnlySpan<byte> buffer, scoped ReadOnlySpan<(int Start, int Length)> spans, NamePool pool, List<string> scratch, bool keepMd5)
+    public static RecordFields From(ReadOnlySpan<byte> buffer, scoped ReadOnlySpan<(int Start, int Length)> spans, NamePool pool, List<string> scratch, ByteArena arena, bool keepMd5)
     {
         var description = FieldSpans.Slice(spans, buffer, ControlField.Description);
         var md5 = keepMd5 ? FieldSpans.Slice(spans, buffer, ControlField.DescriptionMd5) : default;
@@ -39,8 +40,8 @@ internal readonly record struct RecordFields(
             Deb822Text.ToText(FieldSpans.Slice(spans, buffer, ControlField.Homepage)),
             ParseLong(FieldSpans.Slice(spans, buffer, ControlField.InstalledSize)) * 1024,
             DownloadSizeOf(buffer, spans),
-            FirstNames(buffer, spans, ControlField.Provides, ControlField.Provides, pool, scratch),
-            FirstNames(buffer, spans, ControlField.PreDepends, ControlField.Depends, pool, scratch));
+            FirstNames(buffer, spans, ControlField.Provides, pool, scratch),
+            RelationNames.Of(FieldSpans.Slice(spans, buffer, ControlField.PreDepends), FieldSpans.Slice(spans, buffer, ControlField.Depends), arena));
     }
 
     /// <summary>The <c>Size</c> of a list entry in bytes, 0 when absent or malformed.</summary>
@@ -48,15 +49,10 @@ internal readonly record struct RecordFields(
         ParseLong(FieldSpans.Slice(spans, buffer, ControlField.Size));
 
     // Exact-size arrays (or the shared empty one): tens of thousands of records are kept by the index.
-    private static string[] FirstNames(ReadOnlySpan<byte> buffer, scoped ReadOnlySpan<(int Start, int Length)> spans, ControlField first, ControlField second, NamePool pool, List<string> scratch)
+    private static string[] FirstNames(ReadOnlySpan<byte> buffer, scoped ReadOnlySpan<(int Start, int Length)> spans, ControlField field, NamePool pool, List<string> scratch)
     {
         scratch.Clear();
-        RelationParser.AddFirstNames(FieldSpans.Slice(spans, buffer, first), pool, scratch);
-        if (second != first)
-        {
-            RelationParser.AddFirstNames(FieldSpans.Slice(spans, buffer, second), pool, scratch);
-        }
-
+        RelationParser.AddFirstNames(FieldSpans.Slice(spans, buffer, field), pool, scratch);
         return scratch.Count == 0 ? [] : [.. scratch];
     }
 

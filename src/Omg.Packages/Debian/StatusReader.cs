@@ -89,6 +89,7 @@ internal static class StatusReader
     {
         var result = new Dictionary<string, InstalledPackage>(installed.Count, StringComparer.Ordinal);
         var scratch = new List<string>();
+        var arena = new ByteArena();
         foreach (var spans in installed)
         {
             var name = pool.Get(spans.Get(status, ControlField.Package).Trim(" \t"u8));
@@ -124,7 +125,7 @@ internal static class StatusReader
                 Recommends = RelationParser.ParseGroups(spans.Get(status, ControlField.Recommends), pool),
                 Suggests = RelationParser.ParseGroups(spans.Get(status, ControlField.Suggests), pool),
                 Provides = RelationParser.ParseGroups(spans.Get(status, ControlField.Provides), pool).Select(g => g[0]).ToList(),
-                Fields = RecordFields.From(status, spans, pool, scratch, keepMd5: true),
+                Fields = RecordFields.From(status, spans, pool, scratch, arena, keepMd5: true),
             };
             if (!result.TryAdd(key, package))
             {
