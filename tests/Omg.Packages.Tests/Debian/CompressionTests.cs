@@ -22,6 +22,7 @@ public sealed class CompressionTests
         Assert.Equal(codec, IndexDecompressor.FromFileName(file).ToString());
         var data = IndexDecompressor.ReadAll(Fixtures.Compression(file));
         Assert.Equal(Expected, data.Span.ToArray());
+        data.Return();
     }
 
     [Fact]
@@ -33,6 +34,7 @@ public sealed class CompressionTests
         File.Copy(Fixtures.Compression("sample.txt"), plain);
         var data = IndexDecompressor.ReadAll(plain);
         Assert.Equal(Expected, data.Span.ToArray());
+        data.Return();
     }
 
     [Theory]

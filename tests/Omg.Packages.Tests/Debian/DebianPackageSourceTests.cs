@@ -175,8 +175,9 @@ public sealed class DebianPackageSourceTests
         using var root = Fixtures.CopyRoot("basic");
         var lists = root.File("var/lib/apt/lists");
         // A stale compressed copy next to the plain one must not be read (its versions would otherwise show).
-        File.WriteAllBytes(Path.Combine(lists, "deb.debian.org_debian-security_dists_bookworm-security_main_binary-amd64_Packages"),
-            Omg.Packages.Compression.IndexDecompressor.ReadAll(Path.Combine(lists, "deb.debian.org_debian-security_dists_bookworm-security_main_binary-amd64_Packages.gz")).Span.ToArray());
+        var plain = Omg.Packages.Compression.IndexDecompressor.ReadAll(Path.Combine(lists, "deb.debian.org_debian-security_dists_bookworm-security_main_binary-amd64_Packages.gz"));
+        File.WriteAllBytes(Path.Combine(lists, "deb.debian.org_debian-security_dists_bookworm-security_main_binary-amd64_Packages"), plain.Span.ToArray());
+        plain.Return();
         File.WriteAllBytes(Path.Combine(lists, "deb.debian.org_debian-security_dists_bookworm-security_main_binary-amd64_Packages.gz"), [1, 2, 3]);
         var result = new DebianPackageSource(root.Path).Load(CancellationToken.None);
         Assert.Empty(result.Problems);

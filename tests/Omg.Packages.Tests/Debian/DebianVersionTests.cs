@@ -88,6 +88,9 @@ public sealed class DebianVersionTests
                     versions.Add(line[9..].Trim());
                 }
             }
+
+            // Native memory: returned only after the last read of it (it also keeps the buffer alive until then).
+            data.Return();
         }
 
         // Every 5th distinct version keeps the dpkg run short while spanning the whole archive.
