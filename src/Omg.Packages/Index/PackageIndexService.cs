@@ -233,10 +233,13 @@ public sealed class PackageIndexService : IDisposable, IAsyncDisposable
 
     private void Rewatch(int i)
     {
-        _watchers[i]?.Dispose();
+        // The new watches are in place before the old ones go, so no change falls between them (and a
+        // directory watched by both keeps its one inotify watch).
+        var previous = _watchers[i];
         _watchers[i] = _options.Watch
             ? new PathWatcher(_sources[i].WatchPaths, () => OnChanged(i), _log)
             : null;
+        previous?.Dispose();
     }
 
     private void OnChanged(int i)

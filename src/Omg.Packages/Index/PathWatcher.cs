@@ -4,16 +4,17 @@ namespace Omg.Packages.Index;
 /// Watches a source's paths and reports any change. A directory is watched itself; a file is watched
 /// through its parent directory filtered by its name, which also catches the write-to-temp-then-rename
 /// dpkg and apt use. A missing path is watched through its parent so its creation is noticed; a path
-/// whose parent is missing too is skipped. A path inotify cannot watch (the per-user limit on instances
-/// reached, say) is polled instead (<see cref="PollingWatch"/>). Watchers are recreated after every load of
-/// the source.
+/// whose parent is missing too is skipped. Watches go through the process's one inotify instance
+/// (<see cref="Inotify"/>); a path inotify cannot watch (no instance to be had, the per-user limit on
+/// watches reached) is polled instead (<see cref="PollingWatch"/>). Watchers are recreated after every load
+/// of the source.
 /// </summary>
 internal sealed class PathWatcher : IDisposable
 {
     /// <summary>How often polled paths are checked.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
-    private readonly List<FileSystemWatcher> _watchers = [];
+    private readonly List<IDisposable> _watches = [];
     private readonly PollingWatch? _polling;
 
     /// <summary>Watches <paramref name="paths"/>, calling <paramref name="onChange"/> on any change.</summary>
@@ -26,8 +27,8 @@ internal sealed class PathWatcher : IDisposable
         var polled = new List<string>();
         foreach (var path in paths.Distinct(StringComparer.Ordinal))
         {
-            var (directory, filter) = Directory.Exists(path)
-                ? (path, "*")
+            var (directory, name) = Directory.Exists(path)
+                ? (path, null)
                 : (Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(path)), Path.GetFileName(Path.TrimEndingDirectorySeparator(path)));
             if (string.IsNullOrEmpty(directory) || !Directory.Exists(directory))
             {
@@ -41,31 +42,19 @@ internal sealed class PathWatcher : IDisposable
                 continue;
             }
 
-            FileSystemWatcher? watcher = null;
+            if (Inotify.Shared is not { } inotify)
+            {
+                log($"cannot watch {path} through inotify, polling it every {PollInterval.TotalSeconds:F0} s instead: {Inotify.Failure}");
+                polled.Add(path);
+                continue;
+            }
+
             try
             {
-                watcher = new FileSystemWatcher(directory, filter)
-                {
-                    NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite
-                        | NotifyFilters.Size | NotifyFilters.CreationTime,
-                    IncludeSubdirectories = false,
-                };
-                watcher.Changed += (_, _) => onChange();
-                watcher.Created += (_, _) => onChange();
-                watcher.Deleted += (_, _) => onChange();
-                watcher.Renamed += (_, _) => onChange();
-                // An overflowed event queue means changes were lost: rebuild to be safe.
-                watcher.Error += (_, e) =>
-                {
-                    log($"watcher on {directory} failed: {e.GetException().Message}");
-                    onChange();
-                };
-                watcher.EnableRaisingEvents = true;
-                _watchers.Add(watcher);
+                _watches.Add(inotify.Watch(directory, name, onChange));
             }
-            catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
+            catch (IOException e)
             {
-                watcher?.Dispose();
                 log($"cannot watch {path} through inotify, polling it every {PollInterval.TotalSeconds:F0} s instead: {e.Message}");
                 polled.Add(path);
             }
@@ -84,11 +73,11 @@ internal sealed class PathWatcher : IDisposable
     public void Dispose()
     {
         _polling?.Dispose();
-        foreach (var watcher in _watchers)
+        foreach (var watch in _watches)
         {
-            watcher.Dispose();
+            watch.Dispose();
         }
 
-        _watchers.Clear();
+        _watches.Clear();
     }
 }
