@@ -111,9 +111,18 @@ public sealed class PackageIndexServiceTests : IDisposable
         service.Start();
         var before = (await service.Ready.WaitAsync(Deadline * 5)).Counts!.UpdatesAvailable;
 
-        // The fixture has no preferences.d yet: its creation in etc/apt is seen, then a hold on everything.
+        // The fixture has no preferences.d yet: its creation in etc/apt is seen (a rebuild, which watches the new
+        // folder itself), then a hold on everything written into it. Waiting for that rebuild rather than a fixed
+        // time keeps a slow machine from turning the two changes into one.
+        var generation = service.Generation;
         Directory.CreateDirectory(root.File("etc/apt/preferences.d"));
-        await Task.Delay(300);
+        var until = DateTime.UtcNow + (Deadline * 5);
+        while (service.Generation == generation)
+        {
+            Assert.True(DateTime.UtcNow < until, "creating preferences.d did not cause a rebuild");
+            await Task.Delay(20);
+        }
+
         await File.WriteAllTextAsync(root.File("etc/apt/preferences.d/hold"), "Package: *\nPin: release *\nPin-Priority: 50\n");
 
         await WaitUntil(() => service.Current.Counts!.UpdatesAvailable == 0);
