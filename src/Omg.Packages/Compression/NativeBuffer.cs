@@ -28,7 +28,14 @@ internal sealed unsafe class NativeBuffer : IDisposable
     public int Capacity { get; }
 
     /// <summary>The whole buffer.</summary>
-    public Span<byte> Span => _address == 0 ? throw new ObjectDisposedException(nameof(NativeBuffer)) : new Span<byte>((void*)_address, Capacity);
+    public Span<byte> Span
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_address == 0, this);
+            return new Span<byte>((void*)_address, Capacity);
+        }
+    }
 
     /// <summary>Frees the memory; spans taken before must not be used afterwards.</summary>
     public void Dispose()
