@@ -109,7 +109,6 @@ internal sealed class ListsReader : IDisposable
         var parts = SplitAtParagraphs(buffer.Span[..length], Math.Min(Environment.ProcessorCount, length / (4 << 20) + 1));
         var results = new PartResult[parts.Count];
         Parallel.For(0, parts.Count, i => results[i] = ReadPart(buffer.Span[..parts[i].End], parts[i].Start, parts[i].Line, index, file));
-        GC.KeepAlive(buffer);
         foreach (var result in results)
         {
             _problems.AddRange(result.Problems);

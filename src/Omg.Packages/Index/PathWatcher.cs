@@ -44,8 +44,7 @@ internal sealed class PathWatcher : IDisposable
 
             if (Inotify.Shared is not { } inotify)
             {
-                log($"cannot watch {path} through inotify, polling it every {PollInterval.TotalSeconds:F0} s instead: {Inotify.Failure}");
-                polled.Add(path);
+                Poll(path, Inotify.Failure);
                 continue;
             }
 
@@ -55,14 +54,19 @@ internal sealed class PathWatcher : IDisposable
             }
             catch (IOException e)
             {
-                log($"cannot watch {path} through inotify, polling it every {PollInterval.TotalSeconds:F0} s instead: {e.Message}");
-                polled.Add(path);
+                Poll(path, e.Message);
             }
         }
 
         if (polled.Count > 0)
         {
             _polling = new PollingWatch(polled, PollInterval, onChange);
+        }
+
+        void Poll(string path, string? why)
+        {
+            log($"cannot watch {path} through inotify, polling it every {PollInterval.TotalSeconds:F0} s instead: {why}");
+            polled.Add(path);
         }
     }
 

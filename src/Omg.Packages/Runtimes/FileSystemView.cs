@@ -64,24 +64,17 @@ internal sealed class FileSystemView
     }
 
     /// <summary>The bytes of a file, or null when it cannot be read.</summary>
-    public byte[]? ReadBytes(string path)
-    {
-        try
-        {
-            return File.ReadAllBytes(Map(path));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    public byte[]? ReadBytes(string path) => Read(path, File.ReadAllBytes);
 
     /// <summary>The text of a file, or null when it cannot be read.</summary>
-    public string? ReadText(string path)
+    public string? ReadText(string path) => Read(path, File.ReadAllText);
+
+    private T? Read<T>(string path, Func<string, T> read)
+        where T : class
     {
         try
         {
-            return File.ReadAllText(Map(path));
+            return read(Map(path));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
