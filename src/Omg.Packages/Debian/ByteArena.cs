@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Omg.Packages.Debian;
 
 /// <summary>
@@ -11,6 +13,7 @@ internal sealed class ByteArena
     private int _used;
 
     /// <summary>A copy of <paramref name="first"/>, a comma and <paramref name="second"/> (the comma only between two non-empty parts).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlyMemory<byte> KeepJoined(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
     {
         var comma = first.IsEmpty || second.IsEmpty ? 0 : 1;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Omg.Packages.Debian;
 
 /// <summary>
@@ -26,6 +28,7 @@ internal static class CandidatePolicy
     /// apt's candidate: a list version, or the installed version (<c>Installed</c> true), or neither (apt's
     /// "(none)", when every version is pinned below 1).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (AvailableVersion? Version, bool Installed) Choose(AvailablePackage? available, string? installedVersion, (int Priority, int Order)? installedPin = null)
     {
         var candidatePriority = -1;

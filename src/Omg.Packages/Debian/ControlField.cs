@@ -1,4 +1,5 @@
 using System.Text;
+using System.Runtime.CompilerServices;
 
 namespace Omg.Packages.Debian;
 
@@ -46,6 +47,7 @@ internal static class ControlFieldNames
     private static readonly (byte[] Name, ControlField Field)[][] ByLength = BuildBuckets();
 
     /// <summary>The field a name denotes, or <see cref="ControlField.Count"/> when it is not one we read.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ControlField Find(ReadOnlySpan<byte> name)
     {
         if (name.Length >= ByLength.Length)

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Runtime.CompilerServices;
 
 namespace Omg.Packages.Debian;
 
@@ -6,6 +7,7 @@ namespace Omg.Packages.Debian;
 internal static class Deb822Text
 {
     /// <summary>The name in a <c>Source</c> field (<c>NAME</c> or <c>NAME (VERSION)</c>), trimmed; empty when the field is.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<byte> SourceNamePart(ReadOnlySpan<byte> source)
     {
         var paren = source.IndexOf((byte)'(');

@@ -128,6 +128,7 @@ internal sealed class DebianDatabase : IDisposable
     public List<string> Orphans() => AutoRemoval.FindOrphans(Installed, Architectures, _config, _lists.Flagged, _runningUname);
 
     /// <summary>One record per package name; the native architecture's package is preferred.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public PackageRecord[] Records(string source)
     {
         // One key per name: the native package's key is the bare name; a name known only for foreign
@@ -171,7 +172,7 @@ internal sealed class DebianDatabase : IDisposable
         Parallel.ForEach(
             System.Collections.Concurrent.Partitioner.Create(0, keys.Count, Math.Max(1024, keys.Count / (Environment.ProcessorCount * 4) + 1)),
             () => (Pool: new NamePool(), Scratch: new List<string>(), Arena: new ByteArena()),
-            (range, _, local) =>
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)] (range, _, local) =>
             {
                 for (var i = range.Item1; i < range.Item2; i++)
                 {

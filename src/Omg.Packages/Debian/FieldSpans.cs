@@ -20,6 +20,7 @@ internal struct FieldSpans
     }
 
     /// <summary>Reads one paragraph's fields; returns false (with <paramref name="error"/>) when it is malformed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Read(ref Deb822Reader reader, out FieldSpans spans, out string? error)
     {
         spans = Empty;
@@ -63,6 +64,7 @@ internal struct RecordSpans
     private (int Start, int Length) _element;
 
     /// <summary>Copies the record fields out of a full table.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static RecordSpans From(in FieldSpans spans)
     {
         var result = default(RecordSpans);

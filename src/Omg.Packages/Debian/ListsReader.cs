@@ -1,4 +1,5 @@
 using Omg.Packages.Compression;
+using System.Runtime.CompilerServices;
 
 namespace Omg.Packages.Debian;
 
@@ -102,6 +103,7 @@ internal sealed class ListsReader : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadPackages(NativeBuffer buffer, int length, int index, ListFile file)
     {
         // The main list is most of the work: parse parts of it on all cores, then merge in file order so
@@ -131,6 +133,7 @@ internal sealed class ListsReader : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private PartResult ReadPart(ReadOnlySpan<byte> data, int start, int line, int index, ListFile file)
     {
         // Sized up front: growing these by doubling would churn the large object heap and trigger full GCs.

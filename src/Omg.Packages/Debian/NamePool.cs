@@ -73,6 +73,7 @@ internal sealed class NamePool
         public bool Equals(ReadOnlySpan<byte> alternate, string other) =>
             Ascii.IsValid(alternate) ? Ascii.Equals(alternate, other) : Encoding.UTF8.GetString(alternate) == other;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int GetHashCode(ReadOnlySpan<byte> alternate)
         {
             var hash = 2166136261u;
@@ -88,6 +89,7 @@ internal sealed class NamePool
 
         public bool Equals(ReadOnlySpan<char> alternate, string other) => alternate.SequenceEqual(other);
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int GetHashCode(ReadOnlySpan<char> alternate)
         {
             // Same FNV-1a over the UTF-8 encoding of the text, without allocating for short names.

@@ -56,6 +56,7 @@ internal readonly record struct RecordFields(
         return scratch.Count == 0 ? [] : [.. scratch];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long ParseLong(ReadOnlySpan<byte> value) =>
         System.Buffers.Text.Utf8Parser.TryParse(value.Trim(" \t"u8), out long result, out _) && result >= 0 ? result : 0;
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Omg.Packages.Debian;
 
 /// <summary>
@@ -109,6 +111,7 @@ internal static class RelationParser
     }
 
     // The name runs to the first whitespace or '(' / '[' / '<'.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryParseName(ReadOnlySpan<byte> text, out ReadOnlySpan<byte> name, out ReadOnlySpan<byte> rest)
     {
         var start = 0;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Omg.Packages.Index;
 
 /// <summary>
@@ -23,6 +25,7 @@ internal static class Grams
     /// The slots of every bigram and trigram of <paramref name="token"/> (bigram then trigram at each
     /// position), written to <paramref name="buffer"/>, which must hold 2 * length entries.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<int> Keys(string token, Span<int> buffer)
     {
         var s = token.AsSpan();

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Omg.Packages.Index;
 
 /// <summary>
@@ -11,6 +13,7 @@ internal static class NameOrder
     private const int ParallelThreshold = 8192;
 
     /// <summary>Sorts <paramref name="names"/> ordinally, applying the same moves to <paramref name="positions"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Sort(string[] names, int[] positions)
     {
         if (names.Length < ParallelThreshold || Environment.ProcessorCount < 2)

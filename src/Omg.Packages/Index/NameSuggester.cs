@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Omg.Packages.Index;
 
 /// <summary>
@@ -25,6 +27,7 @@ internal sealed class NameSuggester
     /// <param name="lower">Distinct lower-cased names in ordinal order.</param>
     /// <param name="display">The name to return for each entry.</param>
     /// <param name="installed">Whether some package of that name is installed.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public NameSuggester(string[] lower, string[] display, bool[] installed)
     {
         _lower = lower;

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Omg.Packages.Index;
 
@@ -46,7 +47,7 @@ public sealed class PackageIndex
 
         // Serial, this was 30 ms of a build with one core idle; small indexes stay one chunk.
         var chunk = Math.Max(ParallelTextThreshold, (docs.Length / Environment.ProcessorCount) + 1);
-        Parallel.For(0, (docs.Length + chunk - 1) / chunk, c =>
+        Parallel.For(0, (docs.Length + chunk - 1) / chunk, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (c) =>
         {
             for (var i = c * chunk; i < Math.Min((c + 1) * chunk, docs.Length); i++)
             {
@@ -272,6 +273,7 @@ public sealed class PackageIndex
         return (first!, second);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static TextIndexBuilder Tokenize(PackageRecord[] docs, int from, int to)
     {
         var builder = new TextIndexBuilder(to - from);
@@ -292,6 +294,7 @@ public sealed class PackageIndex
         return builder;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static PackageRecord[] Collect(SourceLoadResult[] loaded)
     {
         var order = new Dictionary<string, int>(StringComparer.Ordinal) { ["apt"] = -1 };
@@ -368,6 +371,7 @@ public sealed class PackageIndex
         return lower;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (Dictionary<string, (int, int)>, Dictionary<string, (int, int)>) GroupByName(PackageRecord[] docs, string[] lowerNames)
     {
         // Equal names are adjacent. Only names with upper-case letters (PyPI, npm) need the
@@ -394,6 +398,7 @@ public sealed class PackageIndex
         return (exact, mixed);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static NameSuggester BuildSuggester(PackageRecord[] docs, string[] lowerNames)
     {
         var order = Enumerable.Range(0, docs.Length).ToArray();

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Omg.Packages.Index;
 
 /// <summary>For each token of a <see cref="Vocabulary"/>, the documents that hold it, ascending.</summary>
@@ -28,6 +30,7 @@ internal sealed class Postings
     }
 
     /// <summary>Inverts document-major token lists (<paramref name="pairs"/> split by <paramref name="docStart"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Postings Invert(int tokenCount, ReadOnlySpan<int> pairs, ReadOnlySpan<int> docStart)
     {
         // Counting sort by token keeps each posting list in ascending document order.

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Omg.Packages.Index;
 
 /// <summary>
@@ -12,6 +14,7 @@ internal sealed class RangeBest
     private readonly int[] _tree;
     private readonly int _n;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public RangeBest(string[] names, bool[] installed)
     {
         _n = names.Length;

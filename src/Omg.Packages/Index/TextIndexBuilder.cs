@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -14,7 +13,6 @@ internal sealed class TextIndexBuilder
 {
     // Only ASCII whitespace splits tokens: splitting on fewer characters than the query splitter
     // (char.IsWhiteSpace) keeps tokens supersets, so substring matching stays exact.
-    private static readonly SearchValues<char> Separators = SearchValues.Create(" \t\n\r\f\v");
 
     private readonly TokenTable _table;
     private readonly Field _text;
@@ -42,11 +40,31 @@ internal sealed class TextIndexBuilder
     /// <summary>Adds description text of the current document.</summary>
     public void AddText(ReadOnlySpan<char> text) => Add(text, false);
 
+    // A plain loop rather than IndexOfAny with SearchValues: tokens are a few characters long, so vectorizing
+    // gains nothing, and this loop inlines into the tokenizer, while the generic search is code the framework
+    // does not ship precompiled, which a cold omgd compiled (at tier 0 with quick JIT for loops) before its
+    // first build could use it. Separators are the ASCII whitespace set " \t\n\r\f\v".
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SeparatorIndex(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == ' ' || (uint)(c - '\t') <= '\r' - '\t')
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Add(ReadOnlySpan<char> text, bool isName)
     {
         while (!text.IsEmpty)
         {
-            var end = text.IndexOfAny(Separators);
+            var end = SeparatorIndex(text);
             var token = end < 0 ? text : text[..end];
             if (!token.IsEmpty)
             {
@@ -92,6 +110,7 @@ internal sealed class TextIndexBuilder
     /// is what one builder would have made of all the documents, up to token numbering. Lets disjoint
     /// document ranges be tokenized on separate cores.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Append(TextIndexBuilder next)
     {
         var renumber = new int[next._table.Tokens.Count];
@@ -140,6 +159,7 @@ internal sealed class TextIndexBuilder
             _pairs.Add(token);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Append(Field next, int[] renumber)
         {
             foreach (var start in next._docStart)
@@ -153,6 +173,7 @@ internal sealed class TextIndexBuilder
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public Postings Invert(int tokenCount)
         {
             _docStart.Add(_pairs.Count);

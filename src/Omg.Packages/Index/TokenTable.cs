@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Omg.Packages.Index;
 
 /// <summary>
@@ -33,6 +35,7 @@ internal sealed class TokenTable
     /// <summary>The id of <paramref name="token"/>, added when new; the instance is kept rather than copied.</summary>
     public int Intern(string token) => Intern(token, token);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Intern(ReadOnlySpan<char> token, string? instance)
     {
         var hash = Hash(token);
@@ -66,6 +69,7 @@ internal sealed class TokenTable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Grow()
     {
         var slots = new long[_slots.Length * 2];
@@ -89,6 +93,7 @@ internal sealed class TokenTable
     }
 
     /// <summary>FNV-1a over the characters, folded to 31 bits (non-negative, so it masks directly).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Hash(ReadOnlySpan<char> token)
     {
         var h = 0xCBF29CE484222325UL;

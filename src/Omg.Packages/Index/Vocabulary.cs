@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Omg.Packages.Index;
 
 /// <summary>
@@ -69,6 +71,7 @@ internal sealed class Vocabulary
     }
 
     /// <summary>Indexes the grams of <paramref name="tokens"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Vocabulary Build(string[] tokens)
     {
         // A counting sort by gram into direct-addressed tables, no hashing and no pair list. Large
@@ -118,6 +121,7 @@ internal sealed class Vocabulary
     // Counts each gram's tokens (gramTokens null) or writes them into their lists from each gram's fill
     // position on. One loop for both passes, a predictable branch per gram, rather than a callback per
     // gram: a lambda would run as unoptimized tier-0 code for much of a cold daemon's first build.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Scan(string[] tokens, int from, int to, int[] countOrFill, int[]? gramTokens)
     {
         // `last` keeps each token once per gram.
