@@ -28,7 +28,7 @@ internal sealed class OmgdProcess : IAsyncDisposable
         string directory = Path.Combine("/tmp", "omgb-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(directory);
         string socket = Path.Combine(directory, "omg.sock");
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "omgd.dll"), "--socket", socket, .. extraArgs])
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "omgd", "omgd.dll"), "--socket", socket, .. extraArgs])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -19,15 +19,12 @@ internal static class RepositoryPaths
 
     public static string AboutFile => Path.Combine(Root, "en-US", "about_Omg.help.txt");
 
+    /// <summary>The configuration (Debug or Release) these tests were built in.</summary>
+    public static string Configuration =>
+        typeof(RepositoryPaths).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+
     /// <summary>The module's own build output, of the configuration these tests were built in.</summary>
-    public static string ModuleOutput
-    {
-        get
-        {
-            string configuration = typeof(RepositoryPaths).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-            return Path.Combine(ModuleProject, "bin", configuration, "net8.0");
-        }
-    }
+    public static string ModuleOutput => Path.Combine(ModuleProject, "bin", Configuration, "net8.0");
 
     private static string FindRoot()
     {
