@@ -4,8 +4,8 @@ using Omg.Benchmarks.Live;
 namespace Omg.Benchmarks;
 
 /// <summary>
-/// Entry point. <c>daemon</c> and <c>packages</c> run the live benchmarks against a real omgd process
-/// (docs/benchmarks.md); <c>codec-loop</c> spins one codec operation for profiling; anything else goes to BenchmarkDotNet, e.g. <c>--filter '*Codec*'</c>.
+/// Entry point. <c>daemon</c>, <c>packages</c>, <c>cold-start</c> and <c>cli</c> run the live benchmarks against a
+/// real omgd process (docs/benchmarks.md); <c>codec-loop</c> spins one codec operation for profiling; anything else goes to BenchmarkDotNet, e.g. <c>--filter '*Codec*'</c>.
 /// </summary>
 public static class Program
 {
@@ -20,6 +20,8 @@ public static class Program
                 return await PackageBenchmark.RunAsync(args[1..]);
             case "cold-start":
                 return await ColdStartBenchmark.RunAsync(args[1..]);
+            case "cli":
+                return await CliBenchmark.RunAsync(args[1..]);
             case "index-build":
                 return PackageBenchmark.BuildOnly(args[1..]);
             case "codec-loop":

@@ -67,8 +67,8 @@ internal static partial class PackageBenchmark
         Console.WriteLine($"Suggest \"vmi\" round trip:         {suggest.Describe()}");
         Console.WriteLine($"omgd RSS with the full index:     {omgd.RssMiB():F0} MiB");
 
-        double aptSearch = MedianMillis("apt-cache", ["search", "vim"], 7);
-        double aptShow = MedianMillis("apt-cache", ["show", "vim"], 7);
+        double aptSearch = ProcessTimer.MedianMillis("apt-cache", ["search", "vim"], 7);
+        double aptShow = ProcessTimer.MedianMillis("apt-cache", ["show", "vim"], 7);
         Console.WriteLine($"apt-cache search vim:             median {aptSearch:F1} ms  -> omg is {aptSearch * 1000 / search.P(0.5):N0}x faster");
         Console.WriteLine($"apt-cache show vim:               median {aptShow:F1} ms  -> omg is {aptShow * 1000 / info.P(0.5):N0}x faster");
         return 0;
@@ -133,23 +133,6 @@ internal static partial class PackageBenchmark
         }
 
         Console.WriteLine($"in process, index only: Search \"vim\" {search.Describe()}; Find vim {find.Describe()}; Suggest \"vmi\" {suggest.Describe()}");
-    }
-
-    private static double MedianMillis(string program, string[] arguments, int runs)
-    {
-        var times = new List<double>();
-        for (int i = 0; i < runs; i++)
-        {
-            var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true };
-            var clock = Stopwatch.StartNew();
-            using Process process = Process.Start(start)!;
-            process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            times.Add(clock.Elapsed.TotalMilliseconds);
-        }
-
-        times.Sort();
-        return times[times.Count / 2];
     }
 
     [GeneratedRegex(@"index built in \d+ ms")]
