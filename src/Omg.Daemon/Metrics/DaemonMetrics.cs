@@ -16,6 +16,7 @@ public sealed class DaemonMetrics
     private long _bytesOut;
     private long _rateLimited;
     private long _validationFailures;
+    private long _lastRequestTick;
 
     /// <summary>Connections open now.</summary>
     public long ActiveConnections => Interlocked.Read(ref _activeConnections);
@@ -45,9 +46,13 @@ public sealed class DaemonMetrics
     /// <summary>Counts a request refused as invalid.</summary>
     public void ValidationFailed() => Interlocked.Increment(ref _validationFailures);
 
+    /// <summary>When the last request was answered, in <see cref="Environment.TickCount64"/> milliseconds; 0 before the first.</summary>
+    public long LastRequestTick => Volatile.Read(ref _lastRequestTick);
+
     /// <summary>Records one answered request of type <paramref name="variant"/>.</summary>
     public void RecordRequest(string variant, TimeSpan elapsed, bool failed)
     {
+        Volatile.Write(ref _lastRequestTick, Environment.TickCount64);
         VariantStats stats = _variants.GetOrAdd(variant, static _ => new VariantStats());
         Interlocked.Increment(ref stats.Count);
         if (failed)

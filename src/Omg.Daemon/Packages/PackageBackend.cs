@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Omg.Daemon.Handlers;
+using Omg.Daemon.Metrics;
 using Omg.Packages;
 using Omg.Packages.Debian;
 using Omg.Packages.Index;
@@ -26,14 +27,17 @@ public sealed partial class PackageBackend : IPackageHandler, IHostedService, IA
     private readonly PackageIndexService _service;
     private readonly Dictionary<string, IPackageSource> _sources;
     private readonly ILogger<PackageBackend> _logger;
+    private readonly IdleCompaction _compaction;
+    private readonly CancellationTokenSource _stopping = new();
 
     // Copyright files are read once per installed version, not on every Info.
     private readonly ConcurrentDictionary<(string Source, string Name, string? Version), IReadOnlyList<string>> _licenses = new();
 
     /// <summary>Creates the backend over the configured root (<c>--root</c>).</summary>
-    public PackageBackend(IOptions<DaemonOptions> options, ILogger<PackageBackend> logger)
+    public PackageBackend(IOptions<DaemonOptions> options, DaemonMetrics metrics, ILogger<PackageBackend> logger)
     {
         _logger = logger;
+        _compaction = new IdleCompaction(() => metrics.LastRequestTick, ReturnBuildGarbage);
         string root = string.IsNullOrEmpty(options.Value.Root) ? "/" : options.Value.Root;
         var runtimeOptions = new RuntimeDetectorOptions { Root = root };
         IPackageSource[] sources =
@@ -43,7 +47,7 @@ public sealed partial class PackageBackend : IPackageHandler, IHostedService, IA
             new PythonDistributionSource(runtimeOptions),
         ];
         _sources = sources.ToDictionary(s => s.Name, StringComparer.Ordinal);
-        var serviceOptions = new PackageIndexServiceOptions { Published = _ => ReturnBuildGarbage() };
+        var serviceOptions = new PackageIndexServiceOptions { Published = _ => _compaction.Schedule(_stopping.Token) };
         _service = new PackageIndexService(sources, new RuntimeDetector(runtimeOptions), serviceOptions, line => LogIndex(line));
         Root = root;
     }
@@ -65,7 +69,13 @@ public sealed partial class PackageBackend : IPackageHandler, IHostedService, IA
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _service.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        // The host disposes this twice (as itself and as a hosted service): cancelling twice is harmless,
+        // and a source with no timer needs no Dispose.
+        _stopping.Cancel();
+        return _service.DisposeAsync();
+    }
 
     /// <inheritdoc />
     public ValueTask<SearchResult> SearchAsync(string query, int limit, CancellationToken cancellationToken)
@@ -167,12 +177,15 @@ public sealed partial class PackageBackend : IPackageHandler, IHostedService, IA
         };
     }
 
-    // A build allocates several times the index's final size; a compacting collection right after the
-    // swap hands that memory back to the system instead of keeping it as idle heap.
-    private static void ReturnBuildGarbage()
+    // A build allocates several times the index's final size; a compacting collection after the swap
+    // (once omgd is idle, IdleCompaction) hands that memory back to the system instead of keeping it as idle heap.
+    private void ReturnBuildGarbage()
     {
+        long before = Environment.WorkingSet;
+        TimeSpan paused = GC.GetTotalPauseDuration();
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        LogIndex($"build garbage collected: resident {before >> 20} -> {Environment.WorkingSet >> 20} MiB, paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms");
     }
 
     private static WireRuntime ToWire(IndexedRuntime runtime) =>

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using Omg.Daemon.Metrics;
+using Omg.Daemon.Packages;
+using Xunit;
+
+namespace Omg.Daemon.Tests.Packages;
+
+public sealed class IdleCompactionTests
+{
+    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan Longest = TimeSpan.FromMilliseconds(600);
+
+    // Timers count whole milliseconds of Environment.TickCount64; a stopwatch may see a wait a hair shorter.
+    private static readonly TimeSpan TimerSlack = TimeSpan.FromMilliseconds(20);
+
+    [Fact]
+    public async Task An_idle_daemon_collects_once_after_the_quiet_period()
+    {
+        var collected = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var clock = Stopwatch.StartNew();
+        var compaction = new IdleCompaction(() => 0, () => collected.TrySetResult(clock.Elapsed), Quiet, Longest);
+
+        compaction.Schedule(CancellationToken.None);
+
+        TimeSpan at = await collected.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(at >= Quiet - TimerSlack, $"collected after {at.TotalMilliseconds} ms, before the quiet period");
+    }
+
+    [Fact]
+    public async Task Steady_requests_put_the_collection_off_until_the_longest_wait()
+    {
+        var collected = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var clock = Stopwatch.StartNew();
+
+        // A request answered "just now" at every check: never idle.
+        var compaction = new IdleCompaction(() => Environment.TickCount64, () => collected.TrySetResult(clock.Elapsed), Quiet, Longest);
+
+        compaction.Schedule(CancellationToken.None);
+
+        TimeSpan at = await collected.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(at >= Longest - TimerSlack, $"collected after {at.TotalMilliseconds} ms under load, before the longest wait");
+    }
+
+    [Fact]
+    public async Task The_daemons_answered_requests_are_what_counts_as_activity()
+    {
+        var metrics = new DaemonMetrics();
+        int collections = 0;
+        var compaction = new IdleCompaction(() => metrics.LastRequestTick, () => Interlocked.Increment(ref collections), Quiet, TimeSpan.FromSeconds(30));
+
+        compaction.Schedule(CancellationToken.None);
+        var busy = Stopwatch.StartNew();
+        while (busy.Elapsed < TimeSpan.FromMilliseconds(500))
+        {
+            metrics.RecordRequest("Search", TimeSpan.FromMicroseconds(80), failed: false);
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(0, Volatile.Read(ref collections));
+        await WaitUntil(() => Volatile.Read(ref collections) == 1);
+    }
+
+    [Fact]
+    public async Task Asking_again_while_pending_joins_the_pending_collection()
+    {
+        int collections = 0;
+        var compaction = new IdleCompaction(() => 0, () => Interlocked.Increment(ref collections), Quiet, Longest);
+
+        compaction.Schedule(CancellationToken.None);
+        compaction.Schedule(CancellationToken.None);
+        compaction.Schedule(CancellationToken.None);
+        await WaitUntil(() => Volatile.Read(ref collections) >= 1);
+        await Task.Delay(Quiet * 3);
+        Assert.Equal(1, Volatile.Read(ref collections));
+
+        // Once it ran, the next build asks for a new one.
+        compaction.Schedule(CancellationToken.None);
+        await WaitUntil(() => Volatile.Read(ref collections) == 2);
+    }
+
+    [Fact]
+    public async Task A_stopping_daemon_does_not_collect()
+    {
+        int collections = 0;
+        var compaction = new IdleCompaction(() => 0, () => Interlocked.Increment(ref collections), Quiet, Longest);
+        using var stopping = new CancellationTokenSource();
+
+        compaction.Schedule(stopping.Token);
+        stopping.Cancel();
+        await Task.Delay(Quiet * 3);
+
+        Assert.Equal(0, Volatile.Read(ref collections));
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), "condition not met within 10 s");
+            await Task.Delay(10);
+        }
+    }
+}
