@@ -66,6 +66,10 @@ internal static partial class PackageBenchmark
         Console.WriteLine($"Info vim round trip:              {info.Describe()}");
         Console.WriteLine($"Suggest \"vmi\" round trip:         {suggest.Describe()}");
         Console.WriteLine($"omgd RSS with the full index:     {omgd.RssMiB():F0} MiB");
+        foreach (string line in omgd.Output.Where(l => l.Contains("garbage collected", StringComparison.Ordinal)))
+        {
+            Console.WriteLine($"omgd: {line[(line.IndexOf("build garbage", StringComparison.Ordinal))..]}");
+        }
 
         double aptSearch = ProcessTimer.MedianMillis("apt-cache", ["search", "vim"], 7);
         double aptShow = ProcessTimer.MedianMillis("apt-cache", ["show", "vim"], 7);
