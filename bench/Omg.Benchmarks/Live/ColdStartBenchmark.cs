@@ -40,17 +40,15 @@ internal static partial class ColdStartBenchmark
             ready.Add(sinceExec.Elapsed.TotalMilliseconds);
 
             Match built = BuildLine().Match(line);
-            totals.Add(double.Parse(built.Groups["ms"].Value, CultureInfo.InvariantCulture));
+            totals.Add(BuildMillis(built));
             Console.WriteLine($"run {i + 1}: {built.Value}; ready {ready[^1]:F0} ms after exec");
         }
 
         long[] after = CpuTicks();
         double total = Enumerable.Range(0, before.Length).Sum(i => (double)(after[i] - before[i]));
         Console.WriteLine($"during the runs: {100 * (after[7] - before[7]) / total:F1}% of this VM's CPU time was stolen by the host, {100 * (after[3] - before[3]) / total:F0}% idle");
-        double[] sorted = [.. totals.Order()];
-        Console.WriteLine($"cold index build in a fresh omgd: median {sorted[sorted.Length / 2]:F0} ms, min {sorted[0]:F0}, max {sorted[^1]:F0} (n={sorted.Length})");
-        double[] readySorted = [.. ready.Order()];
-        Console.WriteLine($"index ready after exec (host start-up included, 10 ms polling): median {readySorted[readySorted.Length / 2]:F0} ms, min {readySorted[0]:F0}, max {readySorted[^1]:F0}");
+        Console.WriteLine($"cold index build in a fresh omgd: {Spread(totals)} (n={totals.Count})");
+        Console.WriteLine($"index ready after exec (host start-up included, 10 ms polling): {Spread(ready)}");
 
         // What the first command after omgd starts waits for: a Search sent as soon as the socket exists
         // (as an auto-starting client does), answered once the first build is published. Separate runs,
@@ -70,13 +68,19 @@ internal static partial class ColdStartBenchmark
             }
 
             string? line = omgd.Output.FirstOrDefault(l => l.Contains("index built", StringComparison.Ordinal));
-            answerBuilds.Add(line is null ? double.NaN : double.Parse(BuildLine().Match(line).Groups["ms"].Value, CultureInfo.InvariantCulture));
+            answerBuilds.Add(line is null ? double.NaN : BuildMillis(BuildLine().Match(line)));
         }
 
-        double[] answersSorted = [.. answers.Order()];
-        double[] builtSorted = [.. answerBuilds.Order()];
-        Console.WriteLine($"first Search answered after exec (sent at once, waits for the build): median {answersSorted[answersSorted.Length / 2]:F0} ms, min {answersSorted[0]:F0}, max {answersSorted[^1]:F0} (builds in those runs: median {builtSorted[builtSorted.Length / 2]:F0} ms)");
+        Console.WriteLine($"first Search answered after exec (sent at once, waits for the build): {Spread(answers)} (builds in those runs: {Spread(answerBuilds)})");
         return 0;
+    }
+
+    private static double BuildMillis(Match built) => double.Parse(built.Groups["ms"].Value, CultureInfo.InvariantCulture);
+
+    private static string Spread(List<double> values)
+    {
+        double[] sorted = [.. values.Order()];
+        return $"median {sorted[sorted.Length / 2]:F0} ms, min {sorted[0]:F0}, max {sorted[^1]:F0}";
     }
 
     // The aggregate line of /proc/stat: user nice system idle iowait irq softirq steal ...
