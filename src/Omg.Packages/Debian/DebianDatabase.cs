@@ -64,7 +64,7 @@ internal sealed class DebianDatabase : IDisposable
         var decoding = Task.Factory.StartNew(
             () =>
             {
-                var files = ListFile.Discover(Path.Combine(root, "var/lib/apt/lists"), listProblems);
+                var files = ListFile.Discover(Path.Combine(root, "var/lib/apt/lists"), listProblems, AptSources.Load(root, listProblems));
                 return (Files: files, Decoded: ListsReader.Decode(files, cancellationToken));
             },
             cancellationToken,

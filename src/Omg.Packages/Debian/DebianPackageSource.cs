@@ -19,9 +19,12 @@ public sealed class DebianPackageSource : IPackageSource
             Path.Combine(_root, "var/lib/apt/extended_states"),
             Path.Combine(_root, "var/lib/apt/lists"),
 
-            // Pins change candidates and with them the upgradable count.
+            // Pins change candidates and with them the upgradable count; so do sources, which decide which
+            // lists apt reads.
             Path.Combine(_root, "etc/apt/preferences"),
             Path.Combine(_root, "etc/apt/preferences.d"),
+            Path.Combine(_root, "etc/apt/sources.list"),
+            Path.Combine(_root, "etc/apt/sources.list.d"),
         ];
     }
 

@@ -64,8 +64,9 @@ internal sealed record ListFile(string Path, ListFileKind Kind, string Repo, int
     /// <c>host_path_dists_SUITE_COMPONENT_binary-ARCH_Packages[.ext]</c>; the suite comes from the
     /// longest matching <c>..._InRelease</c>/<c>..._Release</c> file (Codename, else Suite), else from the name.
     /// One file per index: an uncompressed copy wins over compressed ones. Unsupported compressions are reported.
+    /// With <paramref name="sources"/>, lists no configured repository refers to are left out, as apt leaves them out.
     /// </summary>
-    public static List<ListFile> Discover(string listsDir, List<string> problems)
+    public static List<ListFile> Discover(string listsDir, List<string> problems, AptSources? sources = null)
     {
         string[] names;
         try
@@ -114,6 +115,11 @@ internal sealed record ListFile(string Path, ListFileKind Kind, string Repo, int
             if (IndexDecompressor.FromFileName(name) == IndexCompression.Unknown)
             {
                 problems.Add($"{path}: skipped, unsupported compression");
+                continue;
+            }
+
+            if (sources is not null && !sources.Covers(baseName))
+            {
                 continue;
             }
 

@@ -87,6 +87,7 @@ public sealed class DebianPackageSourceTests
             [
                 Path.Combine(root, "var/lib/dpkg/status"), Path.Combine(root, "var/lib/apt/extended_states"), Path.Combine(root, "var/lib/apt/lists"),
                 Path.Combine(root, "etc/apt/preferences"), Path.Combine(root, "etc/apt/preferences.d"),
+                Path.Combine(root, "etc/apt/sources.list"), Path.Combine(root, "etc/apt/sources.list.d"),
             ],
             new DebianPackageSource(root).WatchPaths);
     }
@@ -246,6 +247,8 @@ public sealed class DebianPackageSourceTests
 
         builder.Append("Package: bulk7\nVersion: 0.1\nArchitecture: amd64\nDescription: older duplicate\n");
         File.WriteAllText(root.File("var/lib/apt/lists/example.org_dists_big_main_binary-amd64_Packages"), builder.ToString());
+        Directory.CreateDirectory(root.File("etc/apt/sources.list.d"));
+        File.WriteAllText(root.File("etc/apt/sources.list.d/example.list"), "deb http://example.org big main\n");
         var result = new DebianPackageSource(root.Path).Load(CancellationToken.None);
         var problem = Assert.Single(result.Problems);
         Assert.Contains($"line {badLine} ", problem);

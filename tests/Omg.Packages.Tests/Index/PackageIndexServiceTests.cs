@@ -130,6 +130,23 @@ public sealed class PackageIndexServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_repository_added_to_sources_list_brings_its_lists_in()
+    {
+        using var root = Omg.Packages.Tests.Debian.Fixtures.CopyRoot("outdated");
+        await File.WriteAllTextAsync(root.File("var/lib/apt/lists/deb.debian.org_debian_dists_trixie_main_binary-amd64_Packages"), "Package: dash\nVersion: 0.5.99-1\nArchitecture: amd64\nMulti-Arch: foreign\nDescription: newer dash\n");
+        await using var service = Service(new Omg.Packages.Debian.DebianPackageSource(root.Path));
+        service.Start();
+        var before = (await service.Ready.WaitAsync(Deadline * 5)).Counts!.UpdatesAvailable;
+
+        // The list is not read while no source refers to it; adding the repository (as before an apt update) is
+        // a change of sources.list, which is watched.
+        await File.AppendAllTextAsync(root.File("etc/apt/sources.list"), "deb [trusted=yes] http://deb.debian.org/debian trixie main\n");
+
+        await WaitUntil(() => service.Current.Counts!.UpdatesAvailable == before + 1);
+        Assert.Equal("0.5.99-1", service.Current.Find("dash").Single().CandidateVersion);
+    }
+
+    [Fact]
     public async Task DisposeStopsAndCancelsReady()
     {
         var service = Service(new FakeSource("apt", () => Fake.Result()));
