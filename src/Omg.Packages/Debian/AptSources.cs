@@ -174,7 +174,7 @@ internal sealed class AptSources
         {
             var hash = raw.IndexOf('#');
             var line = (hash < 0 ? raw : raw[..hash]).Trim();
-            if (!line.StartsWith("deb", StringComparison.Ordinal) || line.StartsWith("deb-src", StringComparison.Ordinal))
+            if (!line.StartsWith("deb", StringComparison.Ordinal) || line.Length == 3 || line[3] is not (' ' or '\t' or '['))
             {
                 continue;
             }

@@ -31,6 +31,7 @@ public sealed class AptSourcesTests
         Write(root, "etc/apt/sources.list", """
             # a comment, then a source line apt skips for binary lists
             deb-src http://deb.debian.org/debian bookworm main
+            debx http://typo.example/debian bookworm main
             deb [arch=amd64 signed-by=/usr/share/keyrings/x.gpg] http://deb.debian.org/debian bookworm main contrib # trailing comment
             """);
         Write(root, "etc/apt/sources.list.d/extra.sources", """
@@ -70,6 +71,7 @@ public sealed class AptSourcesTests
         Assert.True(sources.Covers("flat.example_files_._Packages"));
         Assert.False(sources.Covers("saved.example_repo_dists_old_main_binary-amd64_Packages"));
         Assert.False(sources.Covers("noext.example_repo_dists_old_main_binary-amd64_Packages"));
+        Assert.False(sources.Covers("typo.example_debian_dists_bookworm_main_binary-amd64_Packages"));
     }
 
     [Fact]
