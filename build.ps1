@@ -7,7 +7,7 @@
     Pester 5 is installed, the Pester tests, and optionally lays out a self-contained module folder
     out/Omg/<version>/ that Publish-PSResource could ship.
 .PARAMETER Configuration
-    Debug or Release.
+    Debug or Release. Release precompiles omgd (ReadyToRun), so a package meant to ship should be Release.
 .PARAMETER Test
     Runs `dotnet test` for the solution, then Pester (tests/pester) when Pester 5 is available.
 .PARAMETER Package
