@@ -56,10 +56,7 @@ internal sealed class AptPreferences
     /// <summary>Adds the records of one preferences file.</summary>
     public void Parse(string text, string file, List<string> problems)
     {
-        // Preferences are written by hand: comment lines may stand anywhere, which deb822 paragraphs do not allow.
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Where(l => !l.StartsWith('#'));
-        var data = Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n");
-        var reader = new Deb822Reader(data);
+        var reader = new Deb822Reader(Deb822Text.WithoutCommentLines(text));
         while (reader.NextParagraph())
         {
             string? package = null, pin = null, priority = null;

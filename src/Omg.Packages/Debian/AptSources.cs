@@ -26,7 +26,6 @@ internal sealed class AptSources
     public static AptSources? Load(string root, List<string> problems)
     {
         var sources = new AptSources();
-        var any = false;
         var main = Path.Combine(root, "etc/apt/sources.list");
         var parts = Path.Combine(root, "etc/apt/sources.list.d");
         // In sources.list.d apt reads only *.list and *.sources, and ignores other names with a notice.
@@ -53,13 +52,11 @@ internal sealed class AptSources
                     {
                         return null;
                     }
-
-                    any = true;
                 }
             }
         }
 
-        return any ? sources : null;
+        return sources._targets.Count > 0 ? sources : null;
     }
 
     /// <summary>Whether apt reads the list whose name, without compression extension, is <paramref name="baseName"/>.</summary>
@@ -209,40 +206,22 @@ internal sealed class AptSources
     }
 
     // deb822 stanzas: Types, URIs, Suites, Components, Architectures, Enabled.
-    private static IEnumerable<(string Uri, string[] Suites, string[] Components, string[]? Architectures)> Deb822Entries(string text)
+    private static List<(string Uri, string[] Suites, string[] Components, string[]? Architectures)> Deb822Entries(string text)
     {
-        foreach (var stanza in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
+        var entries = new List<(string, string[], string[], string[]?)>();
+        var reader = new Deb822Reader(Deb822Text.WithoutCommentLines(text));
+        while (reader.NextParagraph())
         {
             var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            string? last = null;
-            foreach (var line in stanza.Split('\n'))
+            while (reader.NextField(out var name, out var value, out _))
             {
-                if (line.StartsWith('#') || line.Trim().Length == 0)
-                {
-                    continue;
-                }
-
-                if (line[0] is ' ' or '\t')
-                {
-                    if (last is not null)
-                    {
-                        fields[last] += "\n" + line.Trim();
-                    }
-
-                    continue;
-                }
-
-                var colon = line.IndexOf(':');
-                if (colon > 0)
-                {
-                    last = line[..colon].Trim();
-                    fields[last] = line[(colon + 1)..].Trim();
-                }
+                fields[Encoding.ASCII.GetString(name)] = Deb822Text.ToText(value);
             }
 
-            string[] Words(string key) => fields.TryGetValue(key, out var value) ? value.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries) : [];
-            if (!Words("Types").Contains("deb", StringComparer.Ordinal)
-                || (fields.TryGetValue("Enabled", out var enabled) && enabled.Equals("no", StringComparison.OrdinalIgnoreCase)))
+            string[] Words(string key) => fields.TryGetValue(key, out var value) ? value.Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries) : [];
+            if (reader.Error is not null
+                || !Words("Types").Contains("deb", StringComparer.Ordinal)
+                || (fields.TryGetValue("Enabled", out var enabled) && enabled.Trim().Equals("no", StringComparison.OrdinalIgnoreCase)))
             {
                 continue;
             }
@@ -250,8 +229,10 @@ internal sealed class AptSources
             string[]? architectures = fields.ContainsKey("Architectures") ? Words("Architectures") : null;
             foreach (var uri in Words("URIs"))
             {
-                yield return (uri, Words("Suites"), Words("Components"), architectures);
+                entries.Add((uri, Words("Suites"), Words("Components"), architectures));
             }
         }
+
+        return entries;
     }
 }

@@ -64,4 +64,15 @@ internal static class Deb822Text
 
     /// <summary>A single-line value as a string (UTF-8).</summary>
     public static string ToText(ReadOnlySpan<byte> value) => value.IsEmpty ? string.Empty : Encoding.UTF8.GetString(value);
+
+    /// <summary>
+    /// A file apt's users write by hand in deb822 form (preferences, <c>*.sources</c>), ready for
+    /// <see cref="Deb822Reader"/>: comment lines may stand anywhere there, which deb822 paragraphs do not
+    /// allow, so they are dropped first.
+    /// </summary>
+    public static byte[] WithoutCommentLines(string text)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Where(l => !l.StartsWith('#'));
+        return Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n");
+    }
 }
