@@ -8,15 +8,22 @@ internal struct FieldSpans
 {
     private (int Start, int Length) _element;
 
+    // Copied for each paragraph: a plain block copy, where Span.Fill over a tuple was a generic framework
+    // method compiled at every start inside the cold build.
+    private static readonly FieldSpans AllAbsent = CreateEmpty();
+
     /// <summary>A value with every field absent.</summary>
-    public static FieldSpans Empty
+    public static FieldSpans Empty => AllAbsent;
+
+    private static FieldSpans CreateEmpty()
     {
-        get
+        var spans = default(FieldSpans);
+        for (var i = 0; i < (int)ControlField.Count; i++)
         {
-            var spans = default(FieldSpans);
-            ((Span<(int Start, int Length)>)spans).Fill((0, -1));
-            return spans;
+            spans[i] = (0, -1);
         }
+
+        return spans;
     }
 
     /// <summary>Reads one paragraph's fields; returns false (with <paramref name="error"/>) when it is malformed.</summary>

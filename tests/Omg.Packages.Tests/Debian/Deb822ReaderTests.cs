@@ -84,6 +84,27 @@ public sealed class Deb822ReaderTests
         Assert.Equal(ControlField.PreDepends, ControlFieldNames.Find("pre-depends"u8));
         Assert.Equal(ControlField.InstalledSize, ControlFieldNames.Find("INSTALLED-SIZE"u8));
         Assert.Equal(ControlField.Count, ControlFieldNames.Find("Maintainer"u8));
+
+        // Only letters fold: a byte that differs from '-' by the case bit is another name.
+        Assert.Equal(ControlField.Count, ControlFieldNames.Find("Pre\rDepends"u8));
+        Assert.Equal(ControlField.Count, ControlFieldNames.Find("Multi_Arch"u8));
+        Assert.Equal(ControlField.Count, ControlFieldNames.Find("Description-MD5 "u8));
+    }
+
+    [Fact]
+    public void EveryFieldHasOneNameThatFindsIt()
+    {
+        var named = new List<ControlField>();
+        foreach (var (name, field) in ControlFieldNames.All)
+        {
+            named.Add(field);
+            Assert.Equal(field, ControlFieldNames.Find(Encoding.ASCII.GetBytes(name)));
+            Assert.Equal(field, ControlFieldNames.Find(Encoding.ASCII.GetBytes(name.ToUpperInvariant())));
+            Assert.Equal(field, ControlFieldNames.Find(Encoding.ASCII.GetBytes(name.ToLowerInvariant())));
+        }
+
+        Assert.Equal(Enum.GetValues<ControlField>().Where(f => f != ControlField.Count).Order(), named.Order());
+        Assert.Equal("Pre-Depends", ControlFieldNames.All[(int)ControlField.PreDepends].Name);
     }
 
     [Fact]
