@@ -13,7 +13,8 @@ internal sealed class AptSources
     // apt's URItoFileName quotes these (besides control characters, space and non-ASCII) as %xx, then turns '/' into '_'.
     private const string QuotedCharacters = "\\|{}[]<>\"^~_=!@#$%^&*";
 
-    private readonly List<(string Prefix, string[]? Architectures, bool Flat)> _targets = [];
+    // A class, not a tuple: List over a struct is framework code compiled at every start, inside the cold build.
+    private readonly List<Target> _targets = [];
 
     private AptSources()
     {
@@ -146,7 +147,7 @@ internal sealed class AptSources
                 return false;
             }
 
-            _targets.Add((flatPrefix, architectures, true));
+            _targets.Add(new Target(flatPrefix, architectures, true));
             return true;
         }
 
@@ -158,7 +159,7 @@ internal sealed class AptSources
                 return false;
             }
 
-            _targets.Add((prefix, architectures, false));
+            _targets.Add(new Target(prefix, architectures, false));
         }
 
         return true;
@@ -235,4 +236,7 @@ internal sealed class AptSources
 
         return entries;
     }
+
+    /// <summary>One index target: its list file name prefix, the architectures it is limited to, and whether it is a flat repository.</summary>
+    private sealed record Target(string Prefix, string[]? Architectures, bool Flat);
 }

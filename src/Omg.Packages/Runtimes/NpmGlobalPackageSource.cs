@@ -57,7 +57,7 @@ public sealed class NpmGlobalPackageSource : IPackageSource
                     else if (seen.Add(name))
                     {
                         var depends = root.TryGetProperty("dependencies", out var deps) && deps.ValueKind == JsonValueKind.Object
-                            ? deps.EnumerateObject().Select(p => p.Name).ToArray()
+                            ? PropertyNames(deps)
                             : [];
                         packages.Add(new PackageRecord(name, Name, Text(root, "version"), null, Text(root, "description"), null,
                             [], string.Empty, Text(root, "homepage"), 0, 0, RepoPrefix + modules, depends, "installed"));
@@ -140,4 +140,16 @@ public sealed class NpmGlobalPackageSource : IPackageSource
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString() ?? string.Empty
             : string.Empty;
+
+    // A loop rather than Select over JsonProperty (a struct): that instantiation was compiled at every start.
+    private static string[] PropertyNames(JsonElement element)
+    {
+        var names = new List<string>();
+        foreach (var property in element.EnumerateObject())
+        {
+            names.Add(property.Name);
+        }
+
+        return [.. names];
+    }
 }

@@ -8,25 +8,95 @@ internal static partial class VersionText
     /// <summary>The value of <c>#define NAME "value"</c> or <c>#define NAME value</c> in a C header.</summary>
     public static string? Define(string? header, string name)
     {
-        if (header is null)
+        // Read line by line rather than with a Regex built from the name: runtime detection runs beside the
+        // cold index build, and a constructed Regex costs its parser and cache at every start.
+        var text = (header ?? string.Empty).AsSpan();
+        while (NextLine(ref text, out var line))
         {
-            return null;
+            var rest = line.TrimStart();
+            if (!rest.StartsWith('#'))
+            {
+                continue;
+            }
+
+            rest = rest[1..].TrimStart();
+            if (!SkipWord(ref rest, "define") || !SkipWord(ref rest, name))
+            {
+                continue;
+            }
+
+            if (rest.StartsWith('"'))
+            {
+                rest = rest[1..];
+            }
+
+            var end = rest.IndexOfAny(QuoteOrSpace);
+            var value = end < 0 ? rest : rest[..end];
+            if (!value.IsEmpty)
+            {
+                return value.ToString();
+            }
         }
 
-        var m = Regex.Match(header, $@"^\s*#\s*define\s+{Regex.Escape(name)}\s+""?([^""\s]+)""?", RegexOptions.Multiline);
-        return m.Success ? m.Groups[1].Value : null;
+        return null;
     }
 
-    /// <summary>The value of <c>KEY=value</c> or <c>KEY="value"</c> (Java's <c>release</c> file).</summary>
-    public static string? Assignment(string? text, string key)
+    /// <summary>The value of <c>KEY=value</c> or <c>KEY="value"</c> (Java's <c>release</c> file), trimmed.</summary>
+    public static string? Assignment(string? content, string key)
     {
-        if (text is null)
+        var text = (content ?? string.Empty).AsSpan();
+        while (NextLine(ref text, out var line))
         {
-            return null;
+            if (!line.StartsWith(key, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var rest = line[key.Length..].TrimStart();
+            if (!rest.StartsWith('='))
+            {
+                continue;
+            }
+
+            rest = rest[1..].TrimStart();
+            if (rest.StartsWith('"'))
+            {
+                rest = rest[1..];
+            }
+
+            var end = rest.IndexOf('"');
+            return (end < 0 ? rest : rest[..end]).Trim().ToString();
         }
 
-        var m = Regex.Match(text, $@"^{Regex.Escape(key)}\s*=\s*""?([^""\r\n]*)""?", RegexOptions.Multiline);
-        return m.Success ? m.Groups[1].Value.Trim() : null;
+        return null;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> QuoteOrSpace = System.Buffers.SearchValues.Create("\" \t\r\n\f\v");
+
+    // Consumes a whole word followed by at least one blank.
+    private static bool SkipWord(ref ReadOnlySpan<char> rest, string word)
+    {
+        if (!rest.StartsWith(word, StringComparison.Ordinal) || rest.Length == word.Length || !char.IsWhiteSpace(rest[word.Length]))
+        {
+            return false;
+        }
+
+        rest = rest[word.Length..].TrimStart();
+        return true;
+    }
+
+    private static bool NextLine(ref ReadOnlySpan<char> text, out ReadOnlySpan<char> line)
+    {
+        if (text.IsEmpty)
+        {
+            line = default;
+            return false;
+        }
+
+        var end = text.IndexOf('\n');
+        line = end < 0 ? text : text[..end];
+        text = end < 0 ? default : text[(end + 1)..];
+        return true;
     }
 
     /// <summary>The first non-empty line of a file's text, trimmed.</summary>
