@@ -33,6 +33,10 @@ public static class Program
             ProcessDetacher.Detach();
         }
 
+        // The package index is built as soon as the host starts; its hot code compiles meanwhile on the
+        // core the host's own start-up leaves idle.
+        Omg.Packages.Index.BuildCodeWarmup.Start();
+
         try
         {
             using IHost host = DaemonHost.CreateBuilder(commandLine.ConfigurationArgs).Build();
