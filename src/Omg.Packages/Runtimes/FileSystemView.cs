@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+
 namespace Omg.Packages.Runtimes;
 
 /// <summary>
@@ -68,6 +71,80 @@ internal sealed class FileSystemView
 
     /// <summary>The text of a file, or null when it cannot be read.</summary>
     public string? ReadText(string path) => Read(path, File.ReadAllText);
+
+    /// <summary>
+    /// The text of a file up to and including the line before its first blank line (all of it when there is
+    /// none), or null when it cannot be read. For RFC 822 style headers: a Python distribution's METADATA
+    /// often carries a whole README after them, which would be read and decoded for nothing.
+    /// </summary>
+    public string? ReadHeader(string path) => Read(path, ReadUpToBlankLine);
+
+    private static string ReadUpToBlankLine(string hostPath)
+    {
+        using var handle = File.OpenHandle(hostPath);
+        var buffer = ArrayPool<byte>.Shared.Rent(8192);
+        try
+        {
+            var length = 0;
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(bigger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = bigger;
+                }
+
+                // The new bytes are searched from two before them, so a blank line split across reads is found.
+                var searchFrom = Math.Max(0, length - 2);
+                var read = RandomAccess.Read(handle, buffer.AsSpan(length), length);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+                if (BlankLineStart(buffer.AsSpan(searchFrom, length - searchFrom), searchFrom == 0) is var at and >= 0)
+                {
+                    length = searchFrom + at;
+                    break;
+                }
+            }
+
+            var text = buffer.AsSpan(0, length);
+            return Encoding.UTF8.GetString(text.StartsWith(Utf8Bom) ? text[Utf8Bom.Length..] : text);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    // Where the text before the first blank line ends (after its last line's newline), or -1.
+    private static int BlankLineStart(ReadOnlySpan<byte> bytes, bool atFileStart)
+    {
+        if (atFileStart && (bytes.StartsWith("\n"u8) || bytes.StartsWith("\r\n"u8)))
+        {
+            return 0;
+        }
+
+        for (var i = bytes.IndexOf((byte)'\n'); i >= 0 && i < bytes.Length - 1;)
+        {
+            var next = bytes[i + 1] == (byte)'\r' && i + 2 < bytes.Length ? i + 2 : i + 1;
+            if (bytes[next] == (byte)'\n')
+            {
+                return i + 1;
+            }
+
+            var more = bytes[(i + 1)..].IndexOf((byte)'\n');
+            i = more < 0 ? -1 : i + 1 + more;
+        }
+
+        return -1;
+    }
 
     private T? Read<T>(string path, Func<string, T> read)
         where T : class

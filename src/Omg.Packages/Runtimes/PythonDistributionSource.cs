@@ -77,7 +77,7 @@ public sealed class PythonDistributionSource : IPackageSource
             .Concat(_fs.Files(site, "*.egg-info"));
         foreach (var file in files)
         {
-            var text = _fs.ReadText(file);
+            var text = _fs.ReadHeader(file);
             if (text is null)
             {
                 problems.Add($"{file}: unreadable");
