@@ -50,10 +50,53 @@ public sealed class RuntimeDetector : IRuntimeDetector
                 continue;
             }
 
+            InVersionOrder(candidates);
+
             var defaults = DefaultRuntimeResolver.Defaults(fs, home, [pyenv, rbenv], _options.ResolvedSearchPath, candidates);
             found.AddRange(candidates.Select(c => defaults.Contains(c) ? c.Info with { IsDefault = true } : c.Info));
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// Orders one language's runtimes for people reading the list: names and managers stay in the order they
+    /// were found (the system's before a version manager's), and within them versions go up numerically, so
+    /// pyenv's 3.9 comes before its 3.12 rather than after it, as directory names sort.
+    /// </summary>
+    private static void InVersionOrder(List<RuntimeCandidate> candidates)
+    {
+        var firstSeen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var candidate in candidates)
+        {
+            firstSeen.TryAdd(candidate.Info.Name, firstSeen.Count);
+            firstSeen.TryAdd("\0" + candidate.Info.Manager, firstSeen.Count);
+        }
+
+        // An insertion sort: stable, and these lists hold a handful of entries.
+        for (var i = 1; i < candidates.Count; i++)
+        {
+            var moving = candidates[i];
+            var j = i - 1;
+            while (j >= 0 && Compare(candidates[j], moving) > 0)
+            {
+                candidates[j + 1] = candidates[j];
+                j--;
+            }
+
+            candidates[j + 1] = moving;
+        }
+
+        int Compare(RuntimeCandidate a, RuntimeCandidate b)
+        {
+            var byName = firstSeen[a.Info.Name].CompareTo(firstSeen[b.Info.Name]);
+            if (byName != 0)
+            {
+                return byName;
+            }
+
+            var byManager = firstSeen["\0" + a.Info.Manager].CompareTo(firstSeen["\0" + b.Info.Manager]);
+            return byManager != 0 ? byManager : VersionText.Compare(a.Info.Version, b.Info.Version);
+        }
     }
 }

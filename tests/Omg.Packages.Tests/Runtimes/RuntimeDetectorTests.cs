@@ -36,7 +36,7 @@ public sealed class RuntimeDetectorTests : IDisposable
         };
 
         Assert.Equal(
-            ["3.11 /usr/bin/python3.11 system", $"3.12.1 {Home}/.pyenv/versions/3.12.1 pyenv default", $"3.9.0 {Home}/.pyenv/versions/3.9.0 pyenv"],
+            ["3.11 /usr/bin/python3.11 system", $"3.9.0 {Home}/.pyenv/versions/3.9.0 pyenv", $"3.12.1 {Home}/.pyenv/versions/3.12.1 pyenv default"],
             Describe("python", Forced("3.12.1")));
 
         // PYENV_VERSION may list several versions separated by colons; the first decides, and "system" hands over.
@@ -83,8 +83,8 @@ public sealed class RuntimeDetectorTests : IDisposable
         [
             "3.11.2 /usr/bin/python3.11 system",
             "3.12 /usr/bin/python3.12 system",
-            $"3.12.1+ {Home}/.pyenv/versions/3.12.1 pyenv",
             $"3.9.0 {Home}/.pyenv/versions/3.9.0 pyenv default",
+            $"3.12.1+ {Home}/.pyenv/versions/3.12.1 pyenv",
         ], Describe("python"));
     }
 
@@ -131,8 +131,8 @@ public sealed class RuntimeDetectorTests : IDisposable
 
         Assert.Equal(
         [
-            $"nightly-x86_64-unknown-linux-gnu {toolchains}/nightly-x86_64-unknown-linux-gnu rustup",
             $"1.95.0 {toolchains}/stable-x86_64-unknown-linux-gnu rustup default",
+            $"nightly-x86_64-unknown-linux-gnu {toolchains}/nightly-x86_64-unknown-linux-gnu rustup",
         ], Describe("rust"));
     }
 
@@ -160,14 +160,14 @@ public sealed class RuntimeDetectorTests : IDisposable
 
         Assert.Equal(
         [
-            "10.0.100 /usr/share/dotnet/sdk/10.0.100 system default",
             "8.0.100 /usr/share/dotnet/sdk/8.0.100 system",
+            "10.0.100 /usr/share/dotnet/sdk/10.0.100 system default",
             $"9.0.100 {Home}/.dotnet/sdk/9.0.100 dotnet-install",
         ], Describe("dotnet"));
         Assert.Equal(
         [
-            "10.0.0 /usr/share/dotnet/shared/Microsoft.NETCore.App/10.0.0 system default",
             "8.0.1 /usr/share/dotnet/shared/Microsoft.NETCore.App/8.0.1 system",
+            "10.0.0 /usr/share/dotnet/shared/Microsoft.NETCore.App/10.0.0 system default",
         ], Describe("dotnet-runtime"));
     }
 
