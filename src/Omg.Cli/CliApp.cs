@@ -44,12 +44,13 @@ public static class CliApp
             return ExitCodes.Ok;
         }, ct));
 
-        var query = new Argument<string>("query") { Description = "Words to look for" };
+        // Several words, as apt-cache search takes them: `omg search vim editor` needs no quotes.
+        var query = new Argument<string[]>("words") { Description = "Words to look for (every one must match)", Arity = ArgumentArity.OneOrMore };
         var limit = new Option<ulong?>("--limit", "-n") { Description = "At most this many results" };
         var search = new Command("search", "Search packages by name, provides and description") { query, limit };
         search.SetAction((parse, ct) => runner.RunAsync(parse, async (client, output, token) =>
         {
-            output.Search(await client.SearchAsync(parse.GetValue(query)!, parse.GetValue(limit), token).ConfigureAwait(false));
+            output.Search(await client.SearchAsync(string.Join(' ', parse.GetValue(query)!), parse.GetValue(limit), token).ConfigureAwait(false));
             return ExitCodes.Ok;
         }, ct));
 

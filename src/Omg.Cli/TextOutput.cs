@@ -22,6 +22,13 @@ public sealed class TextOutput : ICliOutput
     /// <inheritdoc />
     public void Search(SearchResult result)
     {
+        // A header over no rows reads like a failed listing; say so plainly instead.
+        if (result.Packages.Count == 0)
+        {
+            Out.WriteLine(result.Total == 0 ? "(no matches)" : $"(0 of {result.Total} matches; --limit shows more)");
+            return;
+        }
+
         var table = new TableWriter("NAME", "VERSION", "SOURCE", "INSTALLED", "DESCRIPTION");
         foreach (PackageInfo package in result.Packages)
         {

@@ -120,6 +120,7 @@ internal sealed class TestDaemon : IAsyncDisposable
     public static Response Canned(Request request) => request switch
     {
         PingRequest => new SuccessResponse(request.Id, new PingResult("pong")),
+        SearchRequest { Query: "nomatch" } => new SuccessResponse(request.Id, new SearchResult([], 0)),
         SearchRequest search => new SuccessResponse(request.Id, new SearchResult(
             [
                 new PackageInfo("vim", "2:9.0.1378-2", "Vi IMproved - enhanced vi editor", "apt", Installed: true),

@@ -37,6 +37,26 @@ public sealed class CliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Search_takes_several_words_unquoted_as_one_query()
+    {
+        CliRun run = await Omg("search", "vim", "editor", "-n", "2");
+
+        Assert.Equal(0, run.ExitCode);
+        SearchRequest sent = Assert.IsType<SearchRequest>(Assert.Single(_daemon.Received));
+        Assert.Equal("vim editor", sent.Query);
+        Assert.Equal(2UL, sent.Limit);
+    }
+
+    [Fact]
+    public async Task Search_without_matches_says_so_instead_of_an_empty_table()
+    {
+        CliRun run = await Omg("search", "nomatch");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["(no matches)"], run.Lines);
+    }
+
+    [Fact]
     public async Task Tables_are_cut_to_the_terminal_width()
     {
         CliRun run = await CliRun.RunAsync(50, "--socket", _daemon.SocketPath, "search", "vim");
