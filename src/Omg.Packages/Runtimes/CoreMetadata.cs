@@ -85,7 +85,12 @@ internal sealed class CoreMetadata
         .Distinct(StringComparer.OrdinalIgnoreCase)
         .ToArray();
 
-    /// <summary><c>Home-page</c>, else the <c>Homepage</c> entry of <c>Project-URL</c>.</summary>
+    /// <summary>
+    /// <c>Home-page</c>, else the <c>Project-URL</c> labelled as the home page, else the one labelled as the
+    /// source repository, else the documentation's: many projects now publish only the latter two (requests
+    /// does), and a link to them serves better than none. Labels compare as PEP 753 normalises them (case,
+    /// punctuation and spaces ignored, so <c>Source Code</c> is <c>sourcecode</c>).
+    /// </summary>
     public string Homepage()
     {
         if (Get("Home-page") is { Length: > 0 } home && home != "UNKNOWN")
@@ -93,15 +98,43 @@ internal sealed class CoreMetadata
             return home;
         }
 
+        string?[] byRank = new string?[3];
         foreach (var url in All("Project-URL"))
         {
             var comma = url.IndexOf(',');
-            if (comma > 0 && url[..comma].Trim().Equals("homepage", StringComparison.OrdinalIgnoreCase))
+            if (comma <= 0)
             {
-                return url[(comma + 1)..].Trim();
+                continue;
+            }
+
+            var rank = NormalizedLabel(url.AsSpan(0, comma)) switch
+            {
+                "homepage" or "home" => 0,
+                "source" or "sourcecode" or "repository" or "code" or "github" => 1,
+                "documentation" or "docs" => 2,
+                _ => -1,
+            };
+            if (rank >= 0)
+            {
+                byRank[rank] ??= url[(comma + 1)..].Trim();
             }
         }
 
-        return string.Empty;
+        return byRank[0] ?? byRank[1] ?? byRank[2] ?? string.Empty;
+    }
+
+    private static string NormalizedLabel(ReadOnlySpan<char> label)
+    {
+        Span<char> kept = stackalloc char[Math.Min(label.Length, 64)];
+        var n = 0;
+        foreach (var c in label)
+        {
+            if (char.IsLetterOrDigit(c) && n < kept.Length)
+            {
+                kept[n++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return kept[..n].ToString();
     }
 }
