@@ -43,6 +43,35 @@ public sealed class RequestDecodingTests
     }
 
     [Fact]
+    public void Search_sources_are_read_when_present_and_null_when_absent_or_nil()
+    {
+        var withSources = Assert.IsType<SearchRequest>(MessageCodec.DecodeRequest(Encode(Variant("Search",
+            ("id", MessagePackValue.From(1L)),
+            ("query", MessagePackValue.From("ssl")),
+            ("sources", MessagePackValue.Array(MessagePackValue.From("apt"), MessagePackValue.From("p*")))))));
+        Assert.Equal(["apt", "p*"], withSources.Sources);
+
+        var nil = Assert.IsType<SearchRequest>(MessageCodec.DecodeRequest(Encode(Variant("Search",
+            ("id", MessagePackValue.From(2L)), ("query", MessagePackValue.From("ssl")), ("sources", MessagePackValue.Nil)))));
+        Assert.Null(nil.Sources);
+
+        // Absent, the request is the seed's three keys exactly.
+        Assert.Equal(
+            MessageCodec.Encode(new SearchRequest(3, "ssl")),
+            Encode(Variant("Search", ("id", MessagePackValue.From(3L)), ("query", MessagePackValue.From("ssl")), ("limit", MessagePackValue.Nil))));
+    }
+
+    [Fact]
+    public void Search_sources_that_are_not_an_array_of_strings_are_a_parse_error_with_the_id()
+    {
+        byte[] payload = Encode(Variant("Search",
+            ("id", MessagePackValue.From(9L)), ("query", MessagePackValue.From("ssl")), ("sources", MessagePackValue.From("apt"))));
+        ProtocolException ex = Assert.Throws<ProtocolException>(() => MessageCodec.DecodeRequest(payload));
+        Assert.Equal(ErrorCodes.ParseError, ex.ErrorCode);
+        Assert.Equal(9UL, ex.RequestId);
+    }
+
+    [Fact]
     public void Duplicate_keys_are_a_parse_error()
     {
         // Built by hand: the value model refuses duplicate keys itself.

@@ -27,6 +27,9 @@ internal static class SampleMessages
         [new ModulesRequest(12), "0000000e81a74d6f64756c657381a269640c"],
         [new ModuleRequest(13, "sys.proc", ModuleArguments), "0000004b81a64d6f64756c6583a269640da46e616d65a87379732e70726f63a77265717565737482a9617267756d656e747381a46d61736ba52a2e747874a76f7074696f6e7391a7766572626f7365"],
         [new UpdateAdvisoriesRequest(14), "0000001f81b055706461746541647669736f7269657382a269640ea6736f75726365c0"],
+
+        // The additive Search field: with sources the map has a fourth key.
+        [new SearchRequest(15, "ssl", null, ["pypi", "n*"]), "0000002f81a653656172636884a269640fa57175657279a373736ca56c696d6974c0a7736f757263657392a470797069a26e2a"],
     ];
 
     public static IReadOnlyList<Response> Responses() =>

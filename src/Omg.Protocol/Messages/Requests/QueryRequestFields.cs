@@ -2,15 +2,16 @@ using Omg.Protocol.MessagePack;
 
 namespace Omg.Protocol.Messages;
 
-/// <summary>The <c>{id, query, limit}</c> field map that Search and Suggest share.</summary>
+/// <summary>The <c>{id, query, limit}</c> field map that Search and Suggest share (Search may add <c>sources</c>).</summary>
 internal static class QueryRequestFields
 {
-    /// <summary>The field table for a variant named <paramref name="typeName"/>.</summary>
-    public static StructFields For(string typeName) => new(typeName, 2, "id", "query", "limit");
+    /// <summary>The field table for a variant named <paramref name="typeName"/>, with any keys it adds after the three.</summary>
+    public static StructFields For(string typeName, params string[] more) => new(typeName, 2, ["id", "query", "limit", .. more]);
 
-    public static void Write(ref MessagePackWriter writer, ulong id, string query, ulong? limit)
+    /// <summary>Writes the map header for the three fields plus <paramref name="more"/> the caller writes after them, then the three.</summary>
+    public static void Write(ref MessagePackWriter writer, ulong id, string query, ulong? limit, int more = 0)
     {
-        writer.WriteMapHeader(3);
+        writer.WriteMapHeader(3 + more);
         writer.WriteStringUtf8("id"u8);
         writer.WriteUInt64(id);
         writer.WriteStringUtf8("query"u8);
@@ -19,7 +20,11 @@ internal static class QueryRequestFields
         FieldReader.WriteOptional(ref writer, limit);
     }
 
-    public static (ulong Id, string Query, ulong? Limit) Read(ref MessagePackReader reader, StructFields fields)
+    /// <summary>
+    /// Reads the fields; a table with a fourth key (Search's <c>sources</c>) also fills <c>Sources</c>, which
+    /// stays null for tables without it and when the key is absent or nil.
+    /// </summary>
+    public static (ulong Id, string Query, ulong? Limit, string[]? Sources) Read(ref MessagePackReader reader, StructFields fields)
     {
         int start = reader.Position;
         int count = fields.ReadHeader(ref reader);
@@ -27,6 +32,7 @@ internal static class QueryRequestFields
         ulong id = 0;
         string query = string.Empty;
         ulong? limit = null;
+        string[]? sources = null;
         for (int i = 0; i < count; i++)
         {
             switch (fields.Next(ref reader, ref seen))
@@ -34,10 +40,11 @@ internal static class QueryRequestFields
                 case 0: id = reader.ReadUInt64(); break;
                 case 1: query = reader.ReadString(); break;
                 case 2: limit = FieldReader.ReadOptionalUInt64(ref reader); break;
+                case 3: sources = reader.TryReadNil() ? null : FieldReader.ReadStringArray(ref reader); break;
             }
         }
 
         fields.RequireAll(seen, start);
-        return (id, query, limit);
+        return (id, query, limit, sources);
     }
 }

@@ -2,26 +2,45 @@ using Omg.Protocol.MessagePack;
 
 namespace Omg.Protocol.Messages;
 
-/// <summary>Searches packages across the system and runtime backends. Wire form: <c>{"Search": {"id": N, "query": "...", "limit": N|nil}}</c>.</summary>
+/// <summary>
+/// Searches packages across the system and runtime backends. Wire form:
+/// <c>{"Search": {"id": N, "query": "...", "limit": N|nil}}</c>, plus the additive <c>"sources": [str]</c>
+/// when the search is limited to some sources.
+/// </summary>
 /// <param name="Id">The request id.</param>
 /// <param name="Query">The query text (1 to 500 UTF-8 bytes).</param>
 /// <param name="Limit">The most results to return; null for the daemon's default.</param>
-public sealed record SearchRequest(ulong Id, string Query, ulong? Limit = null) : Request(Id)
+/// <param name="Sources">
+/// Additive field <c>sources</c>: only packages of these sources (<c>apt</c>, <c>npm</c>, <c>pypi</c>; <c>*</c> and
+/// <c>?</c> wildcards, case-insensitive), applied before the limit and counted in the total; null (absent on the
+/// wire) for every source.
+/// </param>
+public sealed record SearchRequest(ulong Id, string Query, ulong? Limit = null, IReadOnlyList<string>? Sources = null) : Request(Id)
 {
     /// <summary>The variant name on the wire.</summary>
     public const string Name = "Search";
 
-    private static readonly StructFields Fields = QueryRequestFields.For(Name);
+    private static readonly StructFields Fields = QueryRequestFields.For(Name, "sources");
 
     /// <inheritdoc />
     public override string Variant => Name;
 
     internal static SearchRequest ReadBody(ref MessagePackReader reader)
     {
-        (ulong id, string query, ulong? limit) = QueryRequestFields.Read(ref reader, Fields);
-        return new SearchRequest(id, query, limit);
+        (ulong id, string query, ulong? limit, string[]? sources) = QueryRequestFields.Read(ref reader, Fields);
+        return new SearchRequest(id, query, limit, sources);
     }
 
     /// <inheritdoc />
-    private protected override void WriteBody(ref MessagePackWriter writer) => QueryRequestFields.Write(ref writer, Id, Query, Limit);
+    private protected override void WriteBody(ref MessagePackWriter writer)
+    {
+        // Without sources the map is exactly the seed's three keys, so older peers and the golden frames see
+        // no difference.
+        QueryRequestFields.Write(ref writer, Id, Query, Limit, Sources is null ? 0 : 1);
+        if (Sources is not null)
+        {
+            writer.WriteStringUtf8("sources"u8);
+            FieldReader.WriteStringArray(ref writer, Sources);
+        }
+    }
 }
