@@ -24,6 +24,7 @@ public sealed class PackageIndex
     private readonly Dictionary<string, (int Start, int Count)> _byName;
     private readonly Dictionary<string, (int Start, int Count)> _byMixedCaseName;
     private readonly NameSuggester _suggester;
+    private readonly SourceSets _sources;
 
     /// <summary>Builds the index from what the sources loaded.</summary>
     /// <param name="results">One load result per source. Within a source only the first record of a name counts.</param>
@@ -82,6 +83,7 @@ public sealed class PackageIndex
         (_vocabulary, _text, _names) = text!.Value;
         (_byName, _byMixedCaseName) = groups!.Value;
         _suggester = suggester!;
+        _sources = SourceSets.Build(_docs);
         BuiltAt = DateTimeOffset.UtcNow;
         BuildDuration = Stopwatch.GetElapsedTime(started);
     }
@@ -114,7 +116,11 @@ public sealed class PackageIndex
     /// </summary>
     /// <param name="query">The words; an empty or blank query matches nothing.</param>
     /// <param name="limit">How many packages to return at most; the total is counted regardless.</param>
-    public PackageSearchResult Search(string query, int limit)
+    /// <param name="sources">
+    /// Only packages of the sources these patterns match (names, <c>*</c> and <c>?</c>, ignoring case); null for
+    /// all. Applied before ranking, so the limit and the total count only those sources.
+    /// </param>
+    public PackageSearchResult Search(string query, int limit, IReadOnlyList<string>? sources = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         var words = query.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
@@ -125,7 +131,7 @@ public sealed class PackageIndex
 
         var length = (_docs.Length + 63) >> 6;
         var tokens = new List<int>();
-        var rented = ArrayPool<ulong>.Shared.Rent(length * 3);
+        var rented = ArrayPool<ulong>.Shared.Rent(length * (sources is null ? 3 : 4));
         try
         {
             var all = rented.AsSpan(0, length);
@@ -144,6 +150,13 @@ public sealed class PackageIndex
                 {
                     BitsetAnd(all, word);
                 }
+            }
+
+            if (sources is not null)
+            {
+                var mask = rented.AsSpan(length * 3, length);
+                _sources.Mask(sources, mask);
+                BitsetAnd(all, mask);
             }
 
             BitsetAnd(named, all);

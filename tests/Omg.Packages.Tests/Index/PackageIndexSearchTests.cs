@@ -29,6 +29,49 @@ public sealed class PackageIndexSearchTests
     }
 
     [Fact]
+    public void Sources_limit_the_search_before_the_limit_and_the_total()
+    {
+        // Enough apt packages ranked above the pypi ones that a limit of 2 over all sources holds no pypi hit.
+        var index = new PackageIndex(
+            [
+                Fake.Result(Fake.Package("ssl-a", "tls"), Fake.Package("ssl-b", "tls"), Fake.Package("ssl-c", "tls")),
+                Fake.Result(Fake.Package("zz-ssl", "pure python tls", source: "npm")),
+                Fake.Result(Fake.Package("pyssl", "tls", source: "pypi"), Fake.Package("zz-tls", "an ssl wrapper", source: "pypi")),
+            ],
+            []);
+
+        Assert.Equal(["ssl-a", "ssl-b"], Names(index.Search("ssl", 2)));
+        Assert.Equal(6, index.Search("ssl", 2).Total);
+
+        var pypi = index.Search("ssl", 2, ["pypi"]);
+        Assert.Equal(["pyssl", "zz-tls"], Names(pypi));
+        Assert.Equal(2, pypi.Total);
+
+        Assert.Equal(["zz-ssl", "pyssl", "zz-tls"], Names(index.Search("ssl", 10, ["P*", "n?m"])));
+        Assert.Equal(4, index.Search("ssl", 10, ["apt", "npm"]).Total);
+        Assert.Equal(6, index.Search("ssl", 10, ["*"]).Total);
+        Assert.Equal(0, index.Search("ssl", 10, ["nosuch"]).Total);
+        Assert.Empty(index.Search("ssl", 10, []).Packages);
+    }
+
+    [Theory]
+    [InlineData("apt", "apt", true)]
+    [InlineData("APT", "apt", true)]
+    [InlineData("a*", "apt", true)]
+    [InlineData("*t", "apt", true)]
+    [InlineData("a?t", "apt", true)]
+    [InlineData("*", "pypi", true)]
+    [InlineData("p*p*", "pypi", true)]
+    [InlineData("*y*i", "pypi", true)]
+    [InlineData("ap", "apt", false)]
+    [InlineData("apt?", "apt", false)]
+    [InlineData("?", "apt", false)]
+    [InlineData("*x*", "pypi", false)]
+    [InlineData("", "apt", false)]
+    public void Source_patterns_use_star_and_question_mark_ignoring_case(string pattern, string source, bool matches) =>
+        Assert.Equal(matches, SourcePattern.Matches(pattern, source));
+
+    [Fact]
     public void EveryWordMustMatchSomewhereAndTheBestWordRanks()
     {
         var index = Build(
