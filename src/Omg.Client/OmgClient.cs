@@ -42,7 +42,18 @@ public sealed class OmgClient : IAsyncDisposable, IDisposable
 
     /// <summary>Searches packages; <paramref name="limit"/> null means the daemon's default (50).</summary>
     public Task<SearchResult> SearchAsync(string query, ulong? limit = null, CancellationToken cancellationToken = default) =>
-        SendForResultAsync<SearchResult>(new SearchRequest(0, query, limit), cancellationToken);
+        SearchAsync(query, limit, null, cancellationToken);
+
+    /// <summary>
+    /// Searches the packages of some sources only (<c>apt</c>, <c>npm</c>, <c>pypi</c>; <c>*</c> and <c>?</c>
+    /// wildcards): the daemon filters before the limit, so the page and the total count only those sources.
+    /// </summary>
+    /// <param name="query">The words to look for.</param>
+    /// <param name="limit">The most results; null for the daemon's default (50).</param>
+    /// <param name="sources">Source names or patterns; null for every source.</param>
+    /// <param name="cancellationToken">Cancels the wait for the answer.</param>
+    public Task<SearchResult> SearchAsync(string query, ulong? limit, IReadOnlyList<string>? sources, CancellationToken cancellationToken = default) =>
+        SendForResultAsync<SearchResult>(new SearchRequest(0, query, limit, sources), cancellationToken);
 
     /// <summary>Details of one package.</summary>
     /// <exception cref="OmgRequestException">PACKAGE_NOT_FOUND (see <see cref="OmgRequestException.IsPackageNotFound"/>) and other errors.</exception>

@@ -53,9 +53,23 @@ public sealed class DispatchTests
         Assert.StartsWith("requests[1]:", (await ExpectErrorAsync(connection, new BatchRequest(8, [new PingRequest(9), new BatchRequest(10, [new PingRequest(11)])]), ErrorCodes.InvalidParams)).Message, StringComparison.Ordinal);
         Assert.StartsWith("requests:", (await ExpectErrorAsync(connection, new BatchRequest(12, Enumerable.Range(0, 101).Select(i => (Request)new PingRequest((ulong)i)).ToArray()), ErrorCodes.InvalidParams)).Message, StringComparison.Ordinal);
         Assert.StartsWith("requests:", (await ExpectErrorAsync(connection, new BatchRequest(13, []), ErrorCodes.InvalidParams)).Message, StringComparison.Ordinal);
+        Assert.StartsWith("sources:", (await ExpectErrorAsync(connection, new SearchRequest(15, "vim", null, []), ErrorCodes.InvalidParams)).Message, StringComparison.Ordinal);
+        Assert.StartsWith("sources:", (await ExpectErrorAsync(connection, new SearchRequest(16, "vim", null, Enumerable.Repeat("apt", 17).ToArray()), ErrorCodes.InvalidParams)).Message, StringComparison.Ordinal);
+        Assert.StartsWith("sources[1]:", (await ExpectErrorAsync(connection, new SearchRequest(17, "vim", null, ["apt", string.Empty]), ErrorCodes.InvalidParams)).Message, StringComparison.Ordinal);
 
         // A valid 500-byte query still goes through.
         Assert.IsType<SuccessResponse>(await connection.CallAsync(new SearchRequest(14, new string('a', 500))));
+    }
+
+    [Fact]
+    public async Task Search_sources_reach_the_package_backend()
+    {
+        await using InProcessDaemon daemon = await InProcessDaemon.StartAsync();
+        await using RawConnection connection = await daemon.ConnectAsync();
+        var filtered = Assert.IsType<SearchResult>(Assert.IsType<SuccessResponse>(await connection.CallAsync(new SearchRequest(1, "vim", 7, ["pypi", "n*"]))).Result);
+        Assert.Equal("limit 7 sources pypi,n*", filtered.Packages[0].Description);
+        var all = Assert.IsType<SearchResult>(Assert.IsType<SuccessResponse>(await connection.CallAsync(new SearchRequest(2, "vim"))).Result);
+        Assert.Equal("limit 50", all.Packages[0].Description);
     }
 
     [Fact]

@@ -35,7 +35,7 @@ internal static class RequestValidator
     /// <returns>Null when valid, else the message for INVALID_PARAMS.</returns>
     public static string? Validate(Request request) => request switch
     {
-        SearchRequest search => ValidateQuery(search.Query) ?? ValidateLimit(search.Limit, MaxSearchLimit),
+        SearchRequest search => ValidateQuery(search.Query) ?? ValidateLimit(search.Limit, MaxSearchLimit) ?? ValidateSources(search.Sources),
         SuggestRequest suggest => ValidateQuery(suggest.Query) ?? ValidateLimit(suggest.Limit, MaxSuggestLimit),
         InfoRequest info => ValidatePackageName(info.Package),
         BatchRequest batch => ValidateBatch(batch),
@@ -73,6 +73,32 @@ internal static class RequestValidator
 
     private static string? ValidateLimit(ulong? limit, int max) =>
         limit is { } value && (value == 0 || value > (ulong)max) ? $"limit: must be between 1 and {max}, got {value}" : null;
+
+    /// <summary>Source patterns per Search at most.</summary>
+    public const int MaxSources = 16;
+
+    private static string? ValidateSources(IReadOnlyList<string>? sources)
+    {
+        if (sources is null)
+        {
+            return null;
+        }
+
+        if (sources.Count == 0 || sources.Count > MaxSources)
+        {
+            return $"sources: must hold 1 to {MaxSources} source names or patterns (omit it for every source), got {sources.Count}";
+        }
+
+        for (int i = 0; i < sources.Count; i++)
+        {
+            if (sources[i].Length == 0 || sources[i].Length > MaxNameLength)
+            {
+                return $"sources[{i}]: must be 1 to {MaxNameLength} characters";
+            }
+        }
+
+        return null;
+    }
 
     private static string? ValidatePackageName(string name)
     {

@@ -78,14 +78,14 @@ public sealed partial class PackageBackend : IPackageHandler, IHostedService, IA
     }
 
     /// <inheritdoc />
-    public ValueTask<SearchResult> SearchAsync(string query, int limit, CancellationToken cancellationToken)
+    public ValueTask<SearchResult> SearchAsync(string query, int limit, IReadOnlyList<string>? sources, CancellationToken cancellationToken)
     {
         if (TryCurrent(out PackageIndex? index))
         {
-            return new ValueTask<SearchResult>(Search(index, query, limit));
+            return new ValueTask<SearchResult>(Search(index, query, limit, sources));
         }
 
-        return SearchLaterAsync(query, limit, cancellationToken);
+        return SearchLaterAsync(query, limit, sources, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -126,9 +126,9 @@ public sealed partial class PackageBackend : IPackageHandler, IHostedService, IA
         return index.Runtimes.Select(ToWire).ToArray();
     }
 
-    private static SearchResult Search(PackageIndex index, string query, int limit)
+    private static SearchResult Search(PackageIndex index, string query, int limit, IReadOnlyList<string>? sources)
     {
-        PackageSearchResult found = index.Search(query, limit);
+        PackageSearchResult found = index.Search(query, limit, sources);
         var packages = new PackageInfo[found.Packages.Count];
         for (int i = 0; i < packages.Length; i++)
         {
@@ -203,8 +203,8 @@ public sealed partial class PackageBackend : IPackageHandler, IHostedService, IA
         return false;
     }
 
-    private async ValueTask<SearchResult> SearchLaterAsync(string query, int limit, CancellationToken cancellationToken) =>
-        Search(await FirstBuildAsync(cancellationToken).ConfigureAwait(false), query, limit);
+    private async ValueTask<SearchResult> SearchLaterAsync(string query, int limit, IReadOnlyList<string>? sources, CancellationToken cancellationToken) =>
+        Search(await FirstBuildAsync(cancellationToken).ConfigureAwait(false), query, limit, sources);
 
     private async ValueTask<DetailedPackageInfo> InfoLaterAsync(string package, CancellationToken cancellationToken) =>
         Info(await FirstBuildAsync(cancellationToken).ConfigureAwait(false), package);

@@ -28,7 +28,7 @@ public sealed class FindOmgPackageCommand : OmgCmdlet
     public int Limit { get; set; }
 
     /// <summary>
-    /// <para type="description">Only packages from these sources (apt, dpkg, ...); wildcards are allowed.</para>
+    /// <para type="description">Only packages from these sources (apt, npm, pypi); wildcards are allowed. The daemon filters before -Limit, so -Limit counts only packages of these sources.</para>
     /// </summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -43,11 +43,12 @@ public sealed class FindOmgPackageCommand : OmgCmdlet
     protected override void ProcessRecord()
     {
         ulong? limit = MyInvocation.BoundParameters.ContainsKey(nameof(Limit)) ? (ulong)Limit : null;
-        if (!TryInvoke(ct => Client.SearchAsync(Query, limit, ct), Query, out SearchResult? result) || result is null)
+        if (!TryInvoke(ct => Client.SearchAsync(Query, limit, Source, ct), Query, out SearchResult? result) || result is null)
         {
             return;
         }
 
+        // The daemon has filtered already; this filter only matters with an omgd too old to know 'sources'.
         Predicate<string>[] sources = (Source ?? []).Select(CreateMatcher).ToArray();
         foreach (PackageInfo info in result.Packages)
         {

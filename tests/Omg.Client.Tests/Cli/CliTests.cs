@@ -48,6 +48,18 @@ public sealed class CliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Search_sends_the_sources_to_filter_by_and_none_without_the_option()
+    {
+        await Omg("search", "ssl", "--source", "pypi", "-s", "n*");
+        await Omg("search", "ssl");
+
+        Request[] received = [.. _daemon.Received];
+        Assert.Equal(2, received.Length);
+        Assert.Equal(["pypi", "n*"], Assert.IsType<SearchRequest>(received[0]).Sources);
+        Assert.Null(Assert.IsType<SearchRequest>(received[1]).Sources);
+    }
+
+    [Fact]
     public async Task Search_without_matches_says_so_instead_of_an_empty_table()
     {
         CliRun run = await Omg("search", "nomatch");
