@@ -35,6 +35,12 @@ Describe 'Find-OmgPackage' {
             @(Find-OmgPackage ssl -Source 'no-such-source' -Socket $Socket).Count | Should -Be 0
             @(Find-OmgPackage ssl -Source "$($sources[0].Substring(0, 1))*" -Socket $Socket).Count | Should -BeGreaterThan 0
         }
+
+        It 'has omgd apply -Source before -Limit, ignoring case' {
+            $found = @(Find-OmgPackage ssl -Source APT -Limit 1 -Socket $Socket)
+            $found.Count | Should -Be 1
+            $found[0].Source | Should -Be 'apt'
+        }
     }
 
     Context 'Output' {
