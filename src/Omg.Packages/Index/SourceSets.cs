@@ -15,9 +15,6 @@ internal sealed class SourceSets
         _bits = bits;
     }
 
-    /// <summary>The sources, in the order their first document appears.</summary>
-    public IReadOnlyList<string> Names => _names;
-
     /// <summary>Groups <paramref name="docs"/> by <see cref="PackageRecord.Source"/>.</summary>
     public static SourceSets Build(PackageRecord[] docs)
     {

@@ -66,11 +66,12 @@ public sealed class RuntimeDetector : IRuntimeDetector
     /// </summary>
     private static void InVersionOrder(List<RuntimeCandidate> candidates)
     {
-        var firstSeen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        var managers = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var candidate in candidates)
         {
-            firstSeen.TryAdd(candidate.Info.Name, firstSeen.Count);
-            firstSeen.TryAdd("\0" + candidate.Info.Manager, firstSeen.Count);
+            names.TryAdd(candidate.Info.Name, names.Count);
+            managers.TryAdd(candidate.Info.Manager, managers.Count);
         }
 
         // An insertion sort: stable, and these lists hold a handful of entries.
@@ -89,13 +90,13 @@ public sealed class RuntimeDetector : IRuntimeDetector
 
         int Compare(RuntimeCandidate a, RuntimeCandidate b)
         {
-            var byName = firstSeen[a.Info.Name].CompareTo(firstSeen[b.Info.Name]);
+            var byName = names[a.Info.Name].CompareTo(names[b.Info.Name]);
             if (byName != 0)
             {
                 return byName;
             }
 
-            var byManager = firstSeen["\0" + a.Info.Manager].CompareTo(firstSeen["\0" + b.Info.Manager]);
+            var byManager = managers[a.Info.Manager].CompareTo(managers[b.Info.Manager]);
             return byManager != 0 ? byManager : VersionText.Compare(a.Info.Version, b.Info.Version);
         }
     }

@@ -30,8 +30,13 @@ internal static partial class VersionText
                 rest = rest[1..];
             }
 
-            var end = rest.IndexOfAny(QuoteOrSpace);
-            var value = end < 0 ? rest : rest[..end];
+            var end = 0;
+            while (end < rest.Length && rest[end] != '"' && !char.IsWhiteSpace(rest[end]))
+            {
+                end++;
+            }
+
+            var value = rest[..end];
             if (!value.IsEmpty)
             {
                 return value.ToString();
@@ -70,8 +75,6 @@ internal static partial class VersionText
 
         return null;
     }
-
-    private static readonly System.Buffers.SearchValues<char> QuoteOrSpace = System.Buffers.SearchValues.Create("\" \t\r\n\f\v");
 
     // Consumes a whole word followed by at least one blank.
     private static bool SkipWord(ref ReadOnlySpan<char> rest, string word)
