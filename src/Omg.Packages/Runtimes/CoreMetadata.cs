@@ -19,11 +19,9 @@ internal sealed class CoreMetadata
 
         // Line by line up to the first blank one: the body (often a whole README) is never split up.
         var rest = text.AsSpan();
-        while (!rest.IsEmpty)
+        while (VersionText.NextLine(ref rest, out var raw))
         {
-            var newline = rest.IndexOf('\n');
-            var line = (newline < 0 ? rest : rest[..newline]).TrimEnd('\r');
-            rest = newline < 0 ? default : rest[(newline + 1)..];
+            var line = raw.TrimEnd('\r');
             if (line.Length == 0)
             {
                 break;

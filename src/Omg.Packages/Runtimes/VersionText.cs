@@ -88,7 +88,11 @@ internal static partial class VersionText
         return true;
     }
 
-    private static bool NextLine(ref ReadOnlySpan<char> text, out ReadOnlySpan<char> line)
+    /// <summary>
+    /// Takes the next line (without its <c>\n</c>) off the front of <paramref name="text"/>; false when nothing
+    /// is left. Lines are read in place, the text is never split into strings.
+    /// </summary>
+    public static bool NextLine(ref ReadOnlySpan<char> text, out ReadOnlySpan<char> line)
     {
         if (text.IsEmpty)
         {
