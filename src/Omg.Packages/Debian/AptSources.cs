@@ -21,8 +21,10 @@ internal sealed class AptSources
     }
 
     /// <summary>
-    /// Reads the root's sources; null when there are none or one uses a method whose list names are not
-    /// derived from its URI here (<c>cdrom:</c>, <c>mirror+</c>...): then every list is read, as before.
+    /// Reads the root's sources; null when the root has no sources file at all (a bare tree: every list is
+    /// read) or one uses a method whose list names are not derived from its URI here (<c>cdrom:</c>,
+    /// <c>mirror+</c>...: every list is read, as before). Sources files without one <c>deb</c> entry (all
+    /// commented out, or <c>deb-src</c> only) give sources that cover no list, as apt then reads none.
     /// </summary>
     public static AptSources? Load(string root, List<string> problems)
     {
@@ -31,8 +33,10 @@ internal sealed class AptSources
         var parts = Path.Combine(root, "etc/apt/sources.list.d");
         // In sources.list.d apt reads only *.list and *.sources, and ignores other names with a notice.
         IEnumerable<string> files = File.Exists(main) ? [main] : [];
+        var read = false;
         foreach (var file in files.Concat(AptParts.Files(parts, [".list", ".sources"], allowNoExtension: false)))
         {
+            read = true;
             string text;
             try
             {
@@ -57,7 +61,7 @@ internal sealed class AptSources
             }
         }
 
-        return sources._targets.Count > 0 ? sources : null;
+        return read ? sources : null;
     }
 
     /// <summary>Whether apt reads the list whose name, without compression extension, is <paramref name="baseName"/>.</summary>

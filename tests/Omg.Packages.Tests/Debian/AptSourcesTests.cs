@@ -131,6 +131,28 @@ public sealed class AptSourcesTests
         Assert.Equal(apt.Upgradable(), database.Upgradable());
     }
 
+    [Fact]
+    public void Sources_without_a_deb_entry_supply_no_candidate_as_with_apt()
+    {
+        using var root = Fixtures.CopyRoot("outdated");
+        Assert.NotEmpty(DebianDatabase.Load(root.Path, CancellationToken.None).Upgradable());
+
+        // Every binary source commented out, one deb-src left: apt reads no Packages list at all.
+        File.WriteAllText(root.File("etc/apt/sources.list"), """
+            # deb [trusted=yes arch=amd64,i386] http://deb.debian.org/debian bookworm main
+            deb-src http://deb.debian.org/debian bookworm main
+
+            """);
+        var sources = AptSources.Load(root.Path, []);
+        Assert.NotNull(sources);
+        Assert.False(sources.Covers("deb.debian.org_debian_dists_bookworm_main_binary-amd64_Packages"));
+
+        var database = DebianDatabase.Load(root.Path, CancellationToken.None);
+        using var apt = new AptOracle(root.Path);
+        Assert.Empty(database.Upgradable());
+        Assert.Equal(apt.Upgradable(), database.Upgradable());
+    }
+
     private static string BaseName(string name)
     {
         var packages = name.LastIndexOf("_Packages", StringComparison.Ordinal);
