@@ -176,6 +176,20 @@ public sealed partial class ModuleMetadataTests
     }
 
     [Fact]
+    public void Source_completes_with_the_known_sources()
+    {
+        var source = CmdletMetadata.Parameters(typeof(FindOmgPackageCommand)).Single(p => p.Property.Name == "Source").Property;
+        var completer = CmdletMetadata.Attribute(source, "ArgumentCompleterAttribute");
+        Assert.NotNull(completer);
+        Assert.Equal(typeof(SourceCompleter), completer.ConstructorArguments[0].Value);
+
+        Assert.Equal(["apt", "npm", "pypi"], SourceCompleter.Matching(string.Empty));
+        Assert.Equal(["pypi"], SourceCompleter.Matching("P"));
+        Assert.Equal(["npm"], SourceCompleter.Matching("'n"));
+        Assert.Empty(SourceCompleter.Matching("x"));
+    }
+
+    [Fact]
     public void Help_documents_every_cmdlet_and_parameter_with_two_examples()
     {
         XDocument help = XDocument.Load(RepositoryPaths.HelpFile);

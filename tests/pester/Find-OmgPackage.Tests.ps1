@@ -82,5 +82,11 @@ Describe 'Find-OmgPackage' {
             $completion = TabExpansion2 -inputScript $line -cursorColumn $line.Length
             $completion.CompletionMatches.CompletionText | Should -Contain 'vim-tiny'
         }
+
+        It 'completes -Source with the sources omgd indexes' {
+            $line = 'Find-OmgPackage ssl -Source p'
+            $completion = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+            $completion.CompletionMatches.CompletionText | Should -Be @('pypi')
+        }
     }
 }

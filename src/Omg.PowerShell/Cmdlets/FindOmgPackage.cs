@@ -33,6 +33,7 @@ public sealed class FindOmgPackageCommand : OmgCmdlet
     [Parameter]
     [ValidateNotNullOrEmpty]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(SourceCompleter))]
     public string[]? Source { get; set; }
 
     #endregion
