@@ -86,7 +86,7 @@ Describe 'Find-OmgPackage' {
         It 'completes -Source with the sources omgd indexes' {
             $line = 'Find-OmgPackage ssl -Source p'
             $completion = TabExpansion2 -inputScript $line -cursorColumn $line.Length
-            $completion.CompletionMatches.CompletionText | Should -Be @('pypi')
+            @($completion.CompletionMatches.CompletionText) | Should -Be 'pypi'
         }
     }
 }
