@@ -22,9 +22,21 @@ public static class BuildCodeWarmup
     /// <returns>The thread doing it, for callers (tests) that wait for it.</returns>
     public static Thread Start()
     {
-        var thread = new Thread(() => Compile()) { IsBackground = true, Name = "omg build warmup" };
+        var thread = new Thread(CompileQuietly) { IsBackground = true, Name = "omg build warmup" };
         thread.Start();
         return thread;
+    }
+
+    private static void CompileQuietly()
+    {
+        try
+        {
+            Compile();
+        }
+        catch (Exception)
+        {
+            // Finding the methods failed (reflection over this assembly): the build compiles them itself.
+        }
     }
 
     /// <summary>Compiles every non-generic method of this assembly marked for aggressive optimization.</summary>
@@ -39,9 +51,10 @@ public static class BuildCodeWarmup
                 RuntimeHelpers.PrepareMethod(method.MethodHandle);
                 count++;
             }
-            catch (Exception e) when (e is ArgumentException or InvalidOperationException or NotSupportedException)
+            catch (Exception)
             {
-                // Only a warm-up: the build compiles whatever this could not.
+                // Only a warm-up, on a thread of its own where an escaping exception would end the process:
+                // whatever this could not compile (or load), the build compiles itself and reports.
             }
         }
 
