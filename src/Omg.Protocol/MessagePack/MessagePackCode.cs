@@ -48,9 +48,22 @@ internal static class MessagePackCode
     public const sbyte TimestampExtension = -1;
 
     // Every reader asks this before most values; a table lookup inlines where the switch below did not.
-    private static readonly MessagePackType[] Types = Enumerable.Range(0, 256).Select(code => Classify((byte)code)).ToArray();
+    private static readonly MessagePackType[] Types = BuildTypes();
 
     public static MessagePackType TypeOf(byte code) => Types[code];
+
+    // A loop, not Enumerable.Range(...).Select(...): LINQ over this enum is framework code that every process
+    // loading the codec (each omg command, the module, omgd) compiled at start-up, ~15 ms of it.
+    private static MessagePackType[] BuildTypes()
+    {
+        var types = new MessagePackType[256];
+        for (int code = 0; code < types.Length; code++)
+        {
+            types[code] = Classify((byte)code);
+        }
+
+        return types;
+    }
 
     private static MessagePackType Classify(byte code) => code switch
     {
