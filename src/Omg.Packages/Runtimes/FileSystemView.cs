@@ -131,19 +131,10 @@ internal sealed class FileSystemView
             return 0;
         }
 
-        for (var i = bytes.IndexOf((byte)'\n'); i >= 0 && i < bytes.Length - 1;)
-        {
-            var next = bytes[i + 1] == (byte)'\r' && i + 2 < bytes.Length ? i + 2 : i + 1;
-            if (bytes[next] == (byte)'\n')
-            {
-                return i + 1;
-            }
-
-            var more = bytes[(i + 1)..].IndexOf((byte)'\n');
-            i = more < 0 ? -1 : i + 1 + more;
-        }
-
-        return -1;
+        var lf = bytes.IndexOf("\n\n"u8);
+        var crlf = bytes.IndexOf("\n\r\n"u8);
+        var at = lf < 0 ? crlf : crlf < 0 ? lf : Math.Min(lf, crlf);
+        return at < 0 ? -1 : at + 1;
     }
 
     private T? Read<T>(string path, Func<string, T> read)
