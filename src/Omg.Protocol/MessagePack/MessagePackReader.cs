@@ -234,6 +234,20 @@ public ref struct MessagePackReader
         return false;
     }
 
+    /// <summary>The bytes not read yet, for a reader that parses a known shape over a local span.</summary>
+    internal readonly ReadOnlySpan<byte> Unread => _buffer.Slice(_position);
+
+    /// <summary>Consumes <paramref name="count"/> bytes of <see cref="Unread"/> that the caller has parsed itself.</summary>
+    internal void Advance(int count)
+    {
+        if ((uint)count > (uint)(_buffer.Length - _position))
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), "a reader advances only over bytes it holds");
+        }
+
+        _position += count;
+    }
+
     /// <summary>
     /// Moves back to <paramref name="position"/>, an earlier <see cref="Position"/> at the same nesting
     /// level, so a value read on a guess can be read again another way.

@@ -83,4 +83,45 @@ public sealed class PackageInfoDecodingTests
         Assert.ThrowsAny<MessagePackException>(() => DecodeOne(InOrder[0], ("version", MessagePackValue.From(9L)), InOrder[2], InOrder[3], InOrder[4]));
         Assert.ThrowsAny<MessagePackException>(() => DecodeOne(InOrder[1], ("name", MessagePackValue.True), InOrder[2], InOrder[3], InOrder[4]));
     }
+
+    [Fact]
+    public void Long_empty_and_shared_values_in_the_usual_shape_decode()
+    {
+        // fixstr, str8, str16 and str32 descriptions; an empty version; each backend name; installed false.
+        foreach (int length in new[] { 0, 31, 32, 255, 256, 65535, 65536 })
+        {
+            string text = new('d', length);
+            Assert.Equal(text, DecodeOne(InOrder[0], InOrder[1], ("description", MessagePackValue.From(text)), InOrder[3], InOrder[4]).Description);
+        }
+
+        Assert.Equal(string.Empty, DecodeOne(InOrder[0], ("version", MessagePackValue.From(string.Empty)), InOrder[2], InOrder[3], InOrder[4]).Version);
+        foreach (string source in new[] { "apt", "npm", "pypi", "ap", "pypi2" })
+        {
+            Assert.Equal(source, DecodeOne(InOrder[0], InOrder[1], InOrder[2], ("source", MessagePackValue.From(source)), ("installed", MessagePackValue.False)).Source);
+        }
+
+        Assert.False(DecodeOne(InOrder[0], InOrder[1], InOrder[2], InOrder[3], ("installed", MessagePackValue.False)).Installed);
+    }
+
+    [Fact]
+    public void Hits_that_leave_the_straight_path_do_not_disturb_their_neighbours()
+    {
+        PackageInfo[] hits =
+        [
+            new("vim", "2:9.0.1378-2", "Vi IMproved - enhanced vi editor", "apt", true),
+            new("café-tools", "1.0", "Outils — ünïcode", "pypi", false),
+            new("left-pad", "1.3.0", new string('x', 70000), "npm", false),
+            new("zsh", "5.9-4", "shell with lots of features", "local", true),
+        ];
+        var decoded = (SearchResult)((SuccessResponse)MessageCodec.DecodeResponse(MessageCodec.Encode(new SuccessResponse(9, new SearchResult(hits, 4))))).Result;
+        Assert.Equal(hits, decoded.Packages);
+        Assert.Equal(4UL, decoded.Total);
+    }
+
+    [Fact]
+    public void An_installed_flag_that_is_not_a_boolean_is_refused()
+    {
+        Assert.ThrowsAny<MessagePackException>(() => DecodeOne(InOrder[0], InOrder[1], InOrder[2], InOrder[3], ("installed", MessagePackValue.Nil)));
+        Assert.ThrowsAny<MessagePackException>(() => DecodeOne(InOrder[0], InOrder[1], InOrder[2], InOrder[3], ("installed", MessagePackValue.From(1L))));
+    }
 }

@@ -23,6 +23,14 @@ public sealed record PackageInfo(string Name, string Version, string Description
 
     private static ReadOnlySpan<byte> InstalledKey => [0xa9, (byte)'i', (byte)'n', (byte)'s', (byte)'t', (byte)'a', (byte)'l', (byte)'l', (byte)'e', (byte)'d'];
 
+    // The three backend names as encoded values: recognised on the wire, each hit shares one string instead of
+    // allocating the same letters fifty times per answer.
+    private static ReadOnlySpan<byte> AptValue => [0xa3, (byte)'a', (byte)'p', (byte)'t'];
+
+    private static ReadOnlySpan<byte> NpmValue => [0xa3, (byte)'n', (byte)'p', (byte)'m'];
+
+    private static ReadOnlySpan<byte> PypiValue => [0xa4, (byte)'p', (byte)'y', (byte)'p', (byte)'i'];
+
     internal void Write(ref MessagePackWriter writer)
     {
         writer.WriteRaw(HeaderAndNameKey);
@@ -70,47 +78,101 @@ public sealed record PackageInfo(string Name, string Version, string Description
         return new PackageInfo(name, version, description, source, installed);
     }
 
+    // Over a local span with the offset in a local: through the reader (passed by reference) the JIT stores and
+    // reloads its position around every step. Any string that is not ASCII, or longer than a str16 holds, sends the
+    // record to the general path, which reads it again from the start and reports errors where they are.
     private static bool TryReadInOrder(ref MessagePackReader reader, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PackageInfo? package)
     {
         package = null;
-        if (!reader.TryReadEncoded(HeaderAndNameKey))
+        ReadOnlySpan<byte> input = reader.Unread;
+        int at = HeaderAndNameKey.Length;
+        if (!input.StartsWith(HeaderAndNameKey)
+            || !TryReadAscii(input, ref at, out string? name)
+            || !TrySkip(input, ref at, VersionKey)
+            || !TryReadAscii(input, ref at, out string? version)
+            || !TrySkip(input, ref at, DescriptionKey)
+            || !TryReadAscii(input, ref at, out string? description)
+            || !TrySkip(input, ref at, SourceKey)
+            || !TryReadSource(input, ref at, out string? source)
+            || !TrySkip(input, ref at, InstalledKey)
+            || (uint)at >= (uint)input.Length
+            || (input[at] | 1) != MessagePackCode.True)
         {
             return false;
         }
 
-        string name = reader.ReadString();
-        if (!reader.TryReadEncoded(VersionKey))
-        {
-            return false;
-        }
-
-        string version = reader.ReadString();
-        if (!reader.TryReadEncoded(DescriptionKey))
-        {
-            return false;
-        }
-
-        string description = reader.ReadString();
-        if (!reader.TryReadEncoded(SourceKey))
-        {
-            return false;
-        }
-
-        string source = ReadSource(ref reader);
-        if (!reader.TryReadEncoded(InstalledKey))
-        {
-            return false;
-        }
-
-        package = new PackageInfo(name, version, description, source, reader.ReadBoolean());
+        bool installed = input[at] == MessagePackCode.True;
+        reader.Advance(at + 1);
+        package = new PackageInfo(name, version, description, source, installed);
         return true;
     }
 
-    // A search answer repeats one of three backend names in every hit: recognise them on the wire and
-    // share one string instead of allocating the same three letters fifty times.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool TrySkip(ReadOnlySpan<byte> input, ref int at, ReadOnlySpan<byte> encoded)
+    {
+        if ((uint)at > (uint)input.Length || !input[at..].StartsWith(encoded))
+        {
+            return false;
+        }
+
+        at += encoded.Length;
+        return true;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool TryReadAscii(ReadOnlySpan<byte> input, ref int at, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? text)
+    {
+        text = null;
+        if ((uint)at >= (uint)input.Length)
+        {
+            return false;
+        }
+
+        byte code = input[at];
+        int start;
+        int length;
+        if (code is >= MessagePackCode.MinFixStr and <= MessagePackCode.MaxFixStr)
+        {
+            start = at + 1;
+            length = code - MessagePackCode.MinFixStr;
+        }
+        else if (code == MessagePackCode.Str8 && (uint)(at + 1) < (uint)input.Length)
+        {
+            start = at + 2;
+            length = input[at + 1];
+        }
+        else if (code == MessagePackCode.Str16 && (uint)(at + 2) < (uint)input.Length)
+        {
+            start = at + 3;
+            length = (input[at + 1] << 8) | input[at + 2];
+        }
+        else
+        {
+            return false;
+        }
+
+        if (length > input.Length - start)
+        {
+            return false;
+        }
+
+        text = length == 0 ? string.Empty : AsciiStrings.TryCreate(input.Slice(start, length));
+        at = start + length;
+        return text is not null;
+    }
+
+    private static bool TryReadSource(ReadOnlySpan<byte> input, ref int at, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? source)
+    {
+        source = TrySkip(input, ref at, AptValue) ? "apt"
+            : TrySkip(input, ref at, NpmValue) ? "npm"
+            : TrySkip(input, ref at, PypiValue) ? "pypi"
+            : null;
+        return source is not null || TryReadAscii(input, ref at, out source);
+    }
+
     private static string ReadSource(ref MessagePackReader reader) =>
-        reader.TryReadEncoded([0xa3, (byte)'a', (byte)'p', (byte)'t']) ? "apt"
-        : reader.TryReadEncoded([0xa3, (byte)'n', (byte)'p', (byte)'m']) ? "npm"
-        : reader.TryReadEncoded([0xa4, (byte)'p', (byte)'y', (byte)'p', (byte)'i']) ? "pypi"
+        reader.TryReadEncoded(AptValue) ? "apt"
+        : reader.TryReadEncoded(NpmValue) ? "npm"
+        : reader.TryReadEncoded(PypiValue) ? "pypi"
         : reader.ReadString();
 }
