@@ -7,7 +7,8 @@
     Pester 5 is installed, the Pester tests, and optionally lays out a self-contained module folder
     out/Omg/<version>/ that Publish-PSResource could ship.
 .PARAMETER Configuration
-    Debug or Release. Release precompiles omgd (ReadyToRun), so a package meant to ship should be Release.
+    Release (the default) or Debug. Release precompiles omgd and omg (ReadyToRun), which is what a module
+    meant for use or for shipping wants; Debug is for stepping through the code.
 .PARAMETER Test
     Runs `dotnet test` for the solution, then Pester (tests/pester) when Pester 5 is available.
 .PARAMETER Package
@@ -16,12 +17,12 @@
 .PARAMETER NoBuild
     Uses what the last build produced.
 .EXAMPLE
-    ./build.ps1 -Configuration Release -Test -Package
+    ./build.ps1 -Test -Package
 #>
 [CmdletBinding()]
 param(
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Debug',
+    [string] $Configuration = 'Release',
 
     [switch] $Test,
 
