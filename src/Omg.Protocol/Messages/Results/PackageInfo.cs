@@ -96,7 +96,7 @@ public sealed record PackageInfo(string Name, string Version, string Description
             || !TryReadSource(input, ref at, out string? source)
             || !TrySkip(input, ref at, InstalledKey)
             || (uint)at >= (uint)input.Length
-            || (input[at] | 1) != MessagePackCode.True)
+            || input[at] is not (MessagePackCode.False or MessagePackCode.True))
         {
             return false;
         }
