@@ -48,11 +48,12 @@ public static class CliApp
         var query = new Argument<string[]>("words") { Description = "Words to look for (every one must match)", Arity = ArgumentArity.OneOrMore };
         var limit = new Option<ulong?>("--limit", "-n") { Description = "At most this many results" };
         var sources = new Option<string[]>("--source", "-s") { Description = "Only packages from this source (apt, npm, pypi; * and ? allowed); repeatable" };
-        var search = new Command("search", "Search packages by name, provides and description") { query, limit, sources };
+        var installedOnly = new Option<bool>("--installed", "-i") { Description = "Only installed packages" };
+        var search = new Command("search", "Search packages by name, provides and description") { query, limit, sources, installedOnly };
         search.SetAction((parse, ct) => runner.RunAsync(parse, async (client, output, token) =>
         {
             string[]? only = parse.GetValue(sources) is { Length: > 0 } given ? given : null;
-            output.Search(await client.SearchAsync(string.Join(' ', parse.GetValue(query)!), parse.GetValue(limit), only, token).ConfigureAwait(false));
+            output.Search(await client.SearchAsync(string.Join(' ', parse.GetValue(query)!), parse.GetValue(limit), only, parse.GetValue(installedOnly), token).ConfigureAwait(false));
             return ExitCodes.Ok;
         }, ct));
 

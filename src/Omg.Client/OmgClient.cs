@@ -53,7 +53,20 @@ public sealed class OmgClient : IAsyncDisposable, IDisposable
     /// <param name="sources">Source names or patterns; null for every source.</param>
     /// <param name="cancellationToken">Cancels the wait for the answer.</param>
     public Task<SearchResult> SearchAsync(string query, ulong? limit, IReadOnlyList<string>? sources, CancellationToken cancellationToken = default) =>
-        SendForResultAsync<SearchResult>(new SearchRequest(0, query, limit, sources), cancellationToken);
+        SearchAsync(query, limit, sources, installedOnly: false, cancellationToken);
+
+    /// <summary>
+    /// Searches with the daemon's filters: some sources only and/or installed packages only, both applied
+    /// before the limit, so the page and the total count only what passes them.
+    /// </summary>
+    /// <param name="query">The words to look for.</param>
+    /// <param name="limit">The most results; null for the daemon's default (50).</param>
+    /// <param name="sources">Source names or patterns; null for every source.</param>
+    /// <param name="installedOnly">True for installed packages only.</param>
+    /// <param name="cancellationToken">Cancels the wait for the answer.</param>
+    /// <remarks>An omgd older than the <c>installed</c> field ignores it and answers for all packages.</remarks>
+    public Task<SearchResult> SearchAsync(string query, ulong? limit, IReadOnlyList<string>? sources, bool installedOnly, CancellationToken cancellationToken = default) =>
+        SendForResultAsync<SearchResult>(new SearchRequest(0, query, limit, sources, installedOnly), cancellationToken);
 
     /// <summary>Details of one package.</summary>
     /// <exception cref="OmgRequestException">PACKAGE_NOT_FOUND (see <see cref="OmgRequestException.IsPackageNotFound"/>) and other errors.</exception>

@@ -62,7 +62,7 @@ public sealed class DispatchTests
     }
 
     [Fact]
-    public async Task Search_sources_reach_the_package_backend()
+    public async Task Search_sources_and_installed_reach_the_package_backend()
     {
         await using InProcessDaemon daemon = await InProcessDaemon.StartAsync();
         await using RawConnection connection = await daemon.ConnectAsync();
@@ -70,6 +70,8 @@ public sealed class DispatchTests
         Assert.Equal("limit 7 sources pypi,n*", filtered.Packages[0].Description);
         var all = Assert.IsType<SearchResult>(Assert.IsType<SuccessResponse>(await connection.CallAsync(new SearchRequest(2, "vim"))).Result);
         Assert.Equal("limit 50", all.Packages[0].Description);
+        var installed = Assert.IsType<SearchResult>(Assert.IsType<SuccessResponse>(await connection.CallAsync(new SearchRequest(3, "vim", null, ["apt"], Installed: true))).Result);
+        Assert.Equal("limit 50 sources apt installed", installed.Packages[0].Description);
     }
 
     [Fact]

@@ -41,6 +41,18 @@ Describe 'Find-OmgPackage' {
             $found.Count | Should -Be 1
             $found[0].Source | Should -Be 'apt'
         }
+
+        It 'keeps only installed packages with -Installed, before -Limit' {
+            # The fixture has vim installed, and vim-gtk3 and neovim (which rank among vim's hits) not.
+            $all = @(Find-OmgPackage vim -Limit 1000 -Socket $Socket)
+            $installed = @(Find-OmgPackage vim -Installed -Limit 1000 -Socket $Socket)
+            @($all | Where-Object { -not $_.Installed }).Name | Should -Contain 'neovim'
+            $installed.Count | Should -Be @($all | Where-Object Installed).Count
+            $installed.Name | Should -Contain 'vim'
+            $installed.Name | Should -Not -Contain 'neovim'
+            $installed | ForEach-Object { $_.Installed | Should -BeTrue }
+            @(Find-OmgPackage vim -Installed -Limit 1 -Socket $Socket)[0].Installed | Should -BeTrue
+        }
     }
 
     Context 'Output' {

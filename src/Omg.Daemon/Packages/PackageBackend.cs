@@ -78,14 +78,14 @@ public sealed partial class PackageBackend : IPackageHandler, IHostedService, IA
     }
 
     /// <inheritdoc />
-    public ValueTask<SearchResult> SearchAsync(string query, int limit, IReadOnlyList<string>? sources, CancellationToken cancellationToken)
+    public ValueTask<SearchResult> SearchAsync(string query, int limit, IReadOnlyList<string>? sources, bool installedOnly, CancellationToken cancellationToken)
     {
         if (TryCurrent(out PackageIndex? index))
         {
-            return new ValueTask<SearchResult>(Search(index, query, limit, sources));
+            return new ValueTask<SearchResult>(Search(index, query, limit, sources, installedOnly));
         }
 
-        return SearchLaterAsync(query, limit, sources, cancellationToken);
+        return SearchLaterAsync(query, limit, sources, installedOnly, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -126,9 +126,9 @@ public sealed partial class PackageBackend : IPackageHandler, IHostedService, IA
         return index.Runtimes.Select(ToWire).ToArray();
     }
 
-    private static SearchResult Search(PackageIndex index, string query, int limit, IReadOnlyList<string>? sources)
+    private static SearchResult Search(PackageIndex index, string query, int limit, IReadOnlyList<string>? sources, bool installedOnly)
     {
-        PackageSearchResult found = index.Search(query, limit, sources);
+        PackageSearchResult found = index.Search(query, limit, sources, installedOnly);
         var packages = new PackageInfo[found.Packages.Count];
         for (int i = 0; i < packages.Length; i++)
         {
@@ -203,8 +203,8 @@ public sealed partial class PackageBackend : IPackageHandler, IHostedService, IA
         return false;
     }
 
-    private async ValueTask<SearchResult> SearchLaterAsync(string query, int limit, IReadOnlyList<string>? sources, CancellationToken cancellationToken) =>
-        Search(await FirstBuildAsync(cancellationToken).ConfigureAwait(false), query, limit, sources);
+    private async ValueTask<SearchResult> SearchLaterAsync(string query, int limit, IReadOnlyList<string>? sources, bool installedOnly, CancellationToken cancellationToken) =>
+        Search(await FirstBuildAsync(cancellationToken).ConfigureAwait(false), query, limit, sources, installedOnly);
 
     private async ValueTask<DetailedPackageInfo> InfoLaterAsync(string package, CancellationToken cancellationToken) =>
         Info(await FirstBuildAsync(cancellationToken).ConfigureAwait(false), package);

@@ -25,6 +25,7 @@ public sealed class PackageIndex
     private readonly Dictionary<string, (int Start, int Count)> _byMixedCaseName;
     private readonly NameSuggester _suggester;
     private readonly SourceSets _sources;
+    private readonly ulong[] _installed;
 
     /// <summary>Builds the index from what the sources loaded.</summary>
     /// <param name="results">One load result per source. Within a source only the first record of a name counts.</param>
@@ -84,6 +85,7 @@ public sealed class PackageIndex
         (_byName, _byMixedCaseName) = groups!.Value;
         _suggester = suggester!;
         _sources = SourceSets.Build(_docs);
+        _installed = InstalledSet(_docs);
         BuiltAt = DateTimeOffset.UtcNow;
         BuildDuration = Stopwatch.GetElapsedTime(started);
     }
@@ -120,7 +122,8 @@ public sealed class PackageIndex
     /// Only packages of the sources these patterns match (names, <c>*</c> and <c>?</c>, ignoring case); null for
     /// all. Applied before ranking, so the limit and the total count only those sources.
     /// </param>
-    public PackageSearchResult Search(string query, int limit, IReadOnlyList<string>? sources = null)
+    /// <param name="installedOnly">Only installed packages (<see cref="PackageRecord.IsInstalled"/>), applied like <paramref name="sources"/>.</param>
+    public PackageSearchResult Search(string query, int limit, IReadOnlyList<string>? sources = null, bool installedOnly = false)
     {
         ArgumentNullException.ThrowIfNull(query);
         var words = query.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
@@ -157,6 +160,11 @@ public sealed class PackageIndex
                 var mask = rented.AsSpan(length * 3, length);
                 _sources.Mask(sources, mask);
                 BitsetAnd(all, mask);
+            }
+
+            if (installedOnly)
+            {
+                BitsetAnd(all, _installed);
             }
 
             BitsetAnd(named, all);
@@ -458,6 +466,21 @@ public sealed class PackageIndex
         }
 
         return true;
+    }
+
+    // The installed documents as a bitset over the index order, for searches limited to them.
+    private static ulong[] InstalledSet(PackageRecord[] docs)
+    {
+        var bits = new ulong[(docs.Length + 63) >> 6];
+        for (var doc = 0; doc < docs.Length; doc++)
+        {
+            if (docs[doc].IsInstalled)
+            {
+                bits[doc >> 6] |= 1UL << doc;
+            }
+        }
+
+        return bits;
     }
 
     private static void BitsetAnd(Span<ulong> target, ReadOnlySpan<ulong> other)

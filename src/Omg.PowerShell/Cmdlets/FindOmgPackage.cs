@@ -36,6 +36,12 @@ public sealed class FindOmgPackageCommand : OmgCmdlet
     [ArgumentCompleter(typeof(SourceCompleter))]
     public string[]? Source { get; set; }
 
+    /// <summary>
+    /// <para type="description">Only installed packages. The daemon filters before -Limit, so -Limit counts only installed packages.</para>
+    /// </summary>
+    [Parameter]
+    public SwitchParameter Installed { get; set; }
+
     #endregion
 
     #region Overrides
@@ -44,16 +50,17 @@ public sealed class FindOmgPackageCommand : OmgCmdlet
     protected override void ProcessRecord()
     {
         ulong? limit = MyInvocation.BoundParameters.ContainsKey(nameof(Limit)) ? (ulong)Limit : null;
-        if (!TryInvoke(ct => Client.SearchAsync(Query, limit, Source, ct), Query, out SearchResult? result) || result is null)
+        if (!TryInvoke(ct => Client.SearchAsync(Query, limit, Source, Installed.IsPresent, ct), Query, out SearchResult? result) || result is null)
         {
             return;
         }
 
-        // The daemon has filtered already; this filter only matters with an omgd too old to know 'sources'.
+        // The daemon has filtered already; these filters only matter with an omgd too old to know 'sources' or
+        // 'installed'.
         Predicate<string>[] sources = (Source ?? []).Select(CreateMatcher).ToArray();
         foreach (PackageInfo info in result.Packages)
         {
-            if (sources.Length == 0 || sources.Any(matches => matches(info.Source)))
+            if ((sources.Length == 0 || sources.Any(matches => matches(info.Source))) && (info.Installed || !Installed.IsPresent))
             {
                 WriteObject(OutputMapper.ToPackage(info));
             }

@@ -60,6 +60,18 @@ public sealed class CliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Search_asks_for_installed_packages_only_with_the_option()
+    {
+        await Omg("search", "ssl", "--installed");
+        await Omg("search", "ssl", "-i", "-s", "apt");
+        await Omg("search", "ssl");
+
+        SearchRequest[] received = [.. _daemon.Received.Cast<SearchRequest>()];
+        Assert.Equal([true, true, false], received.Select(r => r.Installed).ToArray());
+        Assert.Equal(["apt"], received[1].Sources);
+    }
+
+    [Fact]
     public async Task Search_without_matches_says_so_instead_of_an_empty_table()
     {
         CliRun run = await Omg("search", "nomatch");

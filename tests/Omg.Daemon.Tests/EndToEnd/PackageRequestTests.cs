@@ -114,6 +114,19 @@ public sealed class PackageRequestTests
     }
 
     [Fact]
+    public async Task Search_for_installed_packages_counts_only_them()
+    {
+        await using BackendDaemon daemon = await BackendDaemon.StartAsync(Fixtures.Root("basic"));
+        await using RawConnection connection = await daemon.ConnectAsync();
+
+        SearchResult all = await ResultAsync<SearchResult>(connection, new SearchRequest(1, "vim", 1000));
+        SearchResult installed = await ResultAsync<SearchResult>(connection, new SearchRequest(2, "vim", 1000, Installed: true));
+        Assert.Contains(all.Packages, p => !p.Installed);
+        Assert.Equal(all.Packages.Where(p => p.Installed).Select(p => p.Name), installed.Packages.Select(p => p.Name));
+        Assert.Equal((ulong)installed.Packages.Count, installed.Total);
+    }
+
+    [Fact]
     public async Task Status_and_search_follow_a_change_to_the_dpkg_status_file_within_two_seconds()
     {
         using TempRoot copy = Fixtures.CopyRoot("basic");

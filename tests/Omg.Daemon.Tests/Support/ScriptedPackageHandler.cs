@@ -16,7 +16,7 @@ internal sealed class ScriptedPackageHandler : IPackageHandler
 
     public int MaxConcurrent => Volatile.Read(ref _maxConcurrent);
 
-    public async ValueTask<SearchResult> SearchAsync(string query, int limit, IReadOnlyList<string>? sources, CancellationToken cancellationToken)
+    public async ValueTask<SearchResult> SearchAsync(string query, int limit, IReadOnlyList<string>? sources, bool installedOnly, CancellationToken cancellationToken)
     {
         int now = Interlocked.Increment(ref _concurrent);
         InterlockedMax(ref _maxConcurrent, now);
@@ -35,7 +35,7 @@ internal sealed class ScriptedPackageHandler : IPackageHandler
                 await Task.Delay(Timeout.Infinite, CancellationToken.None);
             }
 
-            return new SearchResult([new PackageInfo(query, "1.0", $"limit {limit}" + (sources is null ? string.Empty : $" sources {string.Join(',', sources)}"), "apt")], 1);
+            return new SearchResult([new PackageInfo(query, "1.0", $"limit {limit}" + (sources is null ? string.Empty : $" sources {string.Join(',', sources)}") + (installedOnly ? " installed" : string.Empty), "apt")], 1);
         }
         finally
         {

@@ -54,6 +54,29 @@ public sealed class PackageIndexSearchTests
         Assert.Empty(index.Search("ssl", 10, []).Packages);
     }
 
+    [Fact]
+    public void Installed_only_limits_the_search_before_the_limit_and_the_total_and_combines_with_sources()
+    {
+        // The installed packages rank below two that are not, so a plain search with limit 2 returns neither.
+        var index = new PackageIndex(
+            [
+                Fake.Result(Fake.Package("ssl", "tls"), Fake.Package("ssl-cert", "tls"), Fake.Package("ssl-tools", "tls", installed: "1.0"), Fake.Package("zz", "an ssl helper", installed: "2.0")),
+                Fake.Result(Fake.Package("pyssl", "tls", source: "pypi", installed: "3.0"), Fake.Package("sslpy", "tls", source: "pypi")),
+            ],
+            []);
+
+        Assert.Equal(["ssl", "ssl-cert"], Names(index.Search("ssl", 2)));
+
+        var installed = index.Search("ssl", 2, installedOnly: true);
+        Assert.Equal(["ssl-tools", "pyssl"], Names(installed));
+        Assert.Equal(3, installed.Total);
+        Assert.All(installed.Packages, p => Assert.True(p.IsInstalled));
+
+        Assert.Equal(["pyssl"], Names(index.Search("ssl", 10, ["pypi"], installedOnly: true)));
+        Assert.Equal(["ssl-tools", "zz"], Names(index.Search("ssl", 10, ["apt"], installedOnly: true)));
+        Assert.Equal(0, index.Search("nosuch", 10, installedOnly: true).Total);
+    }
+
     [Theory]
     [InlineData("apt", "apt", true)]
     [InlineData("APT", "apt", true)]

@@ -20,7 +20,7 @@ internal sealed class FixturePackages : IPackageHandler
         Detail("curl", "7.88.1-10", "command line tool for transferring data with URL syntax", 512_000, ["libcurl4"], installed: false),
     ];
 
-    public async ValueTask<SearchResult> SearchAsync(string query, int limit, IReadOnlyList<string>? sources, CancellationToken cancellationToken)
+    public async ValueTask<SearchResult> SearchAsync(string query, int limit, IReadOnlyList<string>? sources, bool installedOnly, CancellationToken cancellationToken)
     {
         if (query == "hang")
         {
@@ -32,6 +32,7 @@ internal sealed class FixturePackages : IPackageHandler
         PackageInfo[] hits = Catalogue
             .Where(p => p.Name.Contains(query, StringComparison.OrdinalIgnoreCase) || p.Description.Contains(query, StringComparison.OrdinalIgnoreCase))
             .Where(p => sources is null || sources.Any(s => s == "*" || string.Equals(s, p.Source, StringComparison.OrdinalIgnoreCase)))
+            .Where(p => !installedOnly || p.InstalledVersion is not null)
             .Select(p => new PackageInfo(p.Name, p.Version, p.Description, p.Source, p.InstalledVersion is not null))
             .ToArray();
         return new SearchResult(hits.Take(limit).ToArray(), (ulong)hits.Length);

@@ -62,10 +62,34 @@ public sealed class RequestDecodingTests
     }
 
     [Fact]
-    public void Search_sources_that_are_not_an_array_of_strings_are_a_parse_error_with_the_id()
+    public void Search_installed_is_read_when_present_and_false_when_absent_false_or_nil()
     {
+        SearchRequest Decode(params (string, MessagePackValue)[] more) => Assert.IsType<SearchRequest>(MessageCodec.DecodeRequest(Encode(Variant("Search",
+            [("id", MessagePackValue.From(1L)), ("query", MessagePackValue.From("ssl")), .. more]))));
+
+        Assert.True(Decode(("installed", MessagePackValue.True)).Installed);
+        Assert.False(Decode(("installed", MessagePackValue.False)).Installed);
+        Assert.False(Decode(("installed", MessagePackValue.Nil)).Installed);
+        Assert.False(Decode().Installed);
+        SearchRequest both = Decode(("installed", MessagePackValue.True), ("sources", MessagePackValue.Array(MessagePackValue.From("apt"))));
+        Assert.True(both.Installed);
+        Assert.Equal(["apt"], both.Sources);
+
+        // Written only when true: a request for every package is the seed's three keys.
+        Assert.Equal(MessageCodec.Encode(new SearchRequest(3, "ssl")), MessageCodec.Encode(new SearchRequest(3, "ssl", Installed: false)));
+        var roundTrip = Assert.IsType<SearchRequest>(MessageCodec.DecodeRequest(MessageCodec.Encode(new SearchRequest(4, "ssl", 7, ["apt"], true))));
+        Assert.Equal((4UL, "ssl", (ulong?)7, true), (roundTrip.Id, roundTrip.Query, roundTrip.Limit, roundTrip.Installed));
+        Assert.Equal(["apt"], roundTrip.Sources);
+    }
+
+    [Theory]
+    [InlineData("sources")]
+    [InlineData("installed")]
+    public void Search_filters_of_the_wrong_type_are_a_parse_error_with_the_id(string field)
+    {
+        // A string where sources wants an array of strings and installed a boolean.
         byte[] payload = Encode(Variant("Search",
-            ("id", MessagePackValue.From(9L)), ("query", MessagePackValue.From("ssl")), ("sources", MessagePackValue.From("apt"))));
+            ("id", MessagePackValue.From(9L)), ("query", MessagePackValue.From("ssl")), (field, MessagePackValue.From("apt"))));
         ProtocolException ex = Assert.Throws<ProtocolException>(() => MessageCodec.DecodeRequest(payload));
         Assert.Equal(ErrorCodes.ParseError, ex.ErrorCode);
         Assert.Equal(9UL, ex.RequestId);

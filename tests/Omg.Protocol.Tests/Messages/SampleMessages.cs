@@ -30,6 +30,9 @@ internal static class SampleMessages
 
         // The additive Search field: with sources the map has a fourth key.
         [new SearchRequest(15, "ssl", null, ["pypi", "n*"]), "0000002f81a653656172636884a269640fa57175657279a373736ca56c696d6974c0a7736f757263657392a470797069a26e2a"],
+
+        // The additive Search field for installed packages only (bytes from Python's msgpack).
+        [new SearchRequest(16, "ssl", 20, null, Installed: true), "0000002981a653656172636884a2696410a57175657279a373736ca56c696d697414a9696e7374616c6c6564c3"],
     ];
 
     public static IReadOnlyList<Response> Responses() =>

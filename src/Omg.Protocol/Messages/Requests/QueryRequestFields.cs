@@ -2,7 +2,7 @@ using Omg.Protocol.MessagePack;
 
 namespace Omg.Protocol.Messages;
 
-/// <summary>The <c>{id, query, limit}</c> field map that Search and Suggest share (Search may add <c>sources</c>).</summary>
+/// <summary>The <c>{id, query, limit}</c> field map that Search and Suggest share (Search may add <c>sources</c> and <c>installed</c>).</summary>
 internal static class QueryRequestFields
 {
     /// <summary>The field table for a variant named <paramref name="typeName"/>, with any keys it adds after the three.</summary>
@@ -21,10 +21,10 @@ internal static class QueryRequestFields
     }
 
     /// <summary>
-    /// Reads the fields; a table with a fourth key (Search's <c>sources</c>) also fills <c>Sources</c>, which
-    /// stays null for tables without it and when the key is absent or nil.
+    /// Reads the fields; a table with Search's further keys also fills <c>Sources</c> (null for tables without it
+    /// and when the key is absent or nil) and <c>Installed</c> (false likewise).
     /// </summary>
-    public static (ulong Id, string Query, ulong? Limit, string[]? Sources) Read(ref MessagePackReader reader, StructFields fields)
+    public static (ulong Id, string Query, ulong? Limit, string[]? Sources, bool Installed) Read(ref MessagePackReader reader, StructFields fields)
     {
         int start = reader.Position;
         int count = fields.ReadHeader(ref reader);
@@ -33,6 +33,7 @@ internal static class QueryRequestFields
         string query = string.Empty;
         ulong? limit = null;
         string[]? sources = null;
+        bool installed = false;
         for (int i = 0; i < count; i++)
         {
             switch (fields.Next(ref reader, ref seen))
@@ -41,10 +42,11 @@ internal static class QueryRequestFields
                 case 1: query = reader.ReadString(); break;
                 case 2: limit = FieldReader.ReadOptionalUInt64(ref reader); break;
                 case 3: sources = reader.TryReadNil() ? null : FieldReader.ReadStringArray(ref reader); break;
+                case 4: installed = !reader.TryReadNil() && reader.ReadBoolean(); break;
             }
         }
 
         fields.RequireAll(seen, start);
-        return (id, query, limit, sources);
+        return (id, query, limit, sources, installed);
     }
 }
