@@ -81,6 +81,8 @@ public static class CliApp
         root.Subcommands.Add(info);
         root.Subcommands.Add(suggest);
         root.Subcommands.Add(Simple("status", "Summarize installed packages, updates and vulnerabilities", runner, async (c, o, t) => o.Status(await c.StatusAsync(t).ConfigureAwait(false))));
+        root.Subcommands.Add(PackageListCommand("updates", "List installed packages with a newer candidate (apt list --upgradable)", s => s.Upgradable, "(no updates)", runner));
+        root.Subcommands.Add(PackageListCommand("orphans", "List the packages apt-get autoremove would remove", s => s.Orphans, "(no orphans)", runner));
         root.Subcommands.Add(Simple("runtimes", "List installed language runtimes", runner, async (c, o, t) => o.Runtimes(await c.RuntimesAsync(t).ConfigureAwait(false))));
         root.Subcommands.Add(Simple("metrics", "Show omgd's counters and latencies", runner, async (c, o, t) => o.Metrics(await c.MetricsAsync(t).ConfigureAwait(false))));
         root.Subcommands.Add(Simple("audit", "Audit installed packages against the loaded advisories", runner, async (c, o, t) => o.Audit(await c.SecurityAuditAsync(t).ConfigureAwait(false))));
@@ -90,6 +92,15 @@ public static class CliApp
         root.Subcommands.Add(DaemonCommand(globals, runner));
         return root;
     }
+
+    // The names come with Status; their versions and sizes with one batch of Info requests.
+    private static Command PackageListCommand(string name, string description, Func<StatusResult, IReadOnlyList<string>> names, string none, CommandRunner runner) =>
+        Simple(name, description, runner, async (client, output, token) =>
+        {
+            IReadOnlyList<string> listed = names(await client.StatusAsync(token).ConfigureAwait(false));
+            IReadOnlyList<Response> answers = await client.BatchAsync(listed.Select(n => (Request)new InfoRequest(0, n)).ToArray(), token).ConfigureAwait(false);
+            output.PackageList(listed.Zip(answers).ToArray(), none);
+        });
 
     private static Command Simple(string name, string description, CommandRunner runner, Func<OmgClient, ICliOutput, CancellationToken, Task> body)
     {

@@ -20,6 +20,12 @@ public interface ICliOutput
     /// <summary>The package summary.</summary>
     void Status(StatusResult status);
 
+    /// <summary>
+    /// Info answers for a list of packages (<c>updates</c>, <c>orphans</c>), one row each where
+    /// <see cref="Packages"/> writes a block; <paramref name="none"/> when the list is empty.
+    /// </summary>
+    void PackageList(IReadOnlyList<(string Name, Response Answer)> answers, string none);
+
     /// <summary>Installed runtimes.</summary>
     void Runtimes(IReadOnlyList<RuntimeInfo> runtimes);
 

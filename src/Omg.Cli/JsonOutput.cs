@@ -73,6 +73,9 @@ public sealed class JsonOutput : ICliOutput
     });
 
     /// <inheritdoc />
+    public void PackageList(IReadOnlyList<(string Name, Response Answer)> answers, string none) => Packages(answers);
+
+    /// <inheritdoc />
     public void Suggestions(IReadOnlyList<string> names) => Emit(w => WriteStrings(w, null, names));
 
     /// <inheritdoc />
@@ -93,6 +96,8 @@ public sealed class JsonOutput : ICliOutput
 
         w.WriteEndObject();
         WriteStrings(w, "problems", status.Problems);
+        WriteStrings(w, "upgradable", status.Upgradable);
+        WriteStrings(w, "orphans", status.Orphans);
         w.WriteEndObject();
     });
 

@@ -96,6 +96,32 @@ public sealed class TextOutput : ICliOutput
     }
 
     /// <inheritdoc />
+    public void PackageList(IReadOnlyList<(string Name, Response Answer)> answers, string none)
+    {
+        if (answers.Count == 0)
+        {
+            Out.WriteLine(none);
+            return;
+        }
+
+        var table = new TableWriter("NAME", "INSTALLED", "CANDIDATE", "SIZE", "REPO");
+        foreach ((string name, Response answer) in answers)
+        {
+            if (answer is SuccessResponse { Result: DetailedPackageInfo info })
+            {
+                table.AddRow(name, info.InstalledVersion ?? "(none)", info.CandidateVersion ?? "(none)", Bytes(info.Size), info.Repo);
+            }
+            else if (answer is ErrorResponse error)
+            {
+                Failure(ErrorCodes.NameOf(error.Code), error.Code, $"{name}: {error.Message}");
+                table.AddRow(name, "?", "?", "?", string.Empty);
+            }
+        }
+
+        Write(table);
+    }
+
+    /// <inheritdoc />
     public void Status(StatusResult status)
     {
         Write(TableWriter.KeyValue()

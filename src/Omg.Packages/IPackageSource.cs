@@ -40,4 +40,21 @@ public sealed record SystemCounts(
     int TotalPackages,
     int ExplicitPackages,
     int OrphanPackages,
-    int UpdatesAvailable);
+    int UpdatesAvailable)
+{
+    /// <summary>The packages counted in <see cref="UpdatesAvailable"/>, by apt's full name, sorted.</summary>
+    public IReadOnlyList<string> Upgradable { get; init; } = [];
+
+    /// <summary>The packages counted in <see cref="OrphanPackages"/>, by apt's full name, sorted.</summary>
+    public IReadOnlyList<string> Orphans { get; init; } = [];
+
+    /// <summary>Equal counts and the same names in the same order (a record alone would compare the lists by reference).</summary>
+    public bool Equals(SystemCounts? other) =>
+        other is not null
+        && (TotalPackages, ExplicitPackages, OrphanPackages, UpdatesAvailable) == (other.TotalPackages, other.ExplicitPackages, other.OrphanPackages, other.UpdatesAvailable)
+        && Upgradable.SequenceEqual(other.Upgradable, StringComparer.Ordinal)
+        && Orphans.SequenceEqual(other.Orphans, StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(TotalPackages, ExplicitPackages, OrphanPackages, UpdatesAvailable);
+}

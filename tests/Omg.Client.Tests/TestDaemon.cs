@@ -153,6 +153,7 @@ internal sealed class TestDaemon : IAsyncDisposable
             SecurityVulnerabilities = 3,
             RuntimeVersions = [("python", "3.11.2")],
             AdvisoriesLoaded = true,
+            Upgradable = ["curl", "nosuch-lib"],
         }),
         RuntimesRequest => new SuccessResponse(request.Id, new RuntimesResult([new RuntimeInfo("python", "3.11.2", "/usr/bin/python3", "system", true)])),
         MetricsRequest => new SuccessResponse(request.Id, new MetricsResult { Version = "0.1.0-test", Pid = (ulong)Environment.ProcessId, UptimeSeconds = 42, TotalConnections = 1 }),

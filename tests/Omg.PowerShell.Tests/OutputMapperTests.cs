@@ -17,6 +17,8 @@ public sealed class OutputMapperTests
             RuntimeVersions = [("python", "3.11.2"), ("node", "18.19.0")],
             Problems = ["apt lists are 40 days old"],
             AdvisoriesLoaded = true,
+            Upgradable = ["curl", "libssl3:i386"],
+            Orphans = ["linux-image-6.1.0-25-amd64"],
         };
 
         SystemStatus mapped = OutputMapper.ToSystemStatus(status);
@@ -31,6 +33,8 @@ public sealed class OutputMapperTests
         Assert.Equal("python 3.11.2", mapped.RuntimeVersions[0].ToString());
         Assert.Equal(["apt lists are 40 days old"], mapped.Problems);
         Assert.True(mapped.AdvisoriesLoaded);
+        Assert.Equal(["curl", "libssl3:i386"], mapped.Upgradable);
+        Assert.Equal(["linux-image-6.1.0-25-amd64"], mapped.Orphans);
     }
 
     [Fact]

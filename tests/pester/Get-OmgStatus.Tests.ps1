@@ -27,6 +27,16 @@ Describe 'Get-OmgStatus' {
         }
     }
 
+    It 'names the upgradable packages it counts, ready for Get-OmgPackage' {
+        $status = Get-OmgStatus -Socket $Socket
+        $status.Upgradable.Count | Should -Be $status.UpdatesAvailable
+        $status.Orphans.Count | Should -Be $status.OrphanPackages
+        $status.Upgradable.Count | Should -BeGreaterThan 0 -Because 'the fixture tree has packages with newer candidates'
+        foreach ($package in $status.Upgradable | Get-OmgPackage -Socket $Socket) {
+            $package.CandidateVersion | Should -Not -Be $package.InstalledVersion
+        }
+    }
+
     It 'converts to JSON with named runtime fields' {
         $json = Get-OmgStatus -Socket $Socket | ConvertTo-Json -Depth 3
         $json | Should -Match '"TotalPackages"'

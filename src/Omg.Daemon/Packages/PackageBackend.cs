@@ -116,6 +116,8 @@ public sealed partial class PackageBackend : IPackageHandler, IHostedService, IA
             UpdatesAvailable = (ulong)counts.UpdatesAvailable,
             RuntimeVersions = index.Runtimes.Select(r => (r.Name, r.Version)).ToArray(),
             Problems = index.Problems,
+            Upgradable = counts.Upgradable,
+            Orphans = counts.Orphans,
         };
     }
 

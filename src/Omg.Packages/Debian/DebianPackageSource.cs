@@ -44,11 +44,16 @@ public sealed class DebianPackageSource : IPackageSource
             // The counts walk the installed packages (autoremove's mark phase is most of it) and the records
             // all packages; both only read the database, so the counts run beside the records' workers.
             var counts = Task.Run(
-                () => new SystemCounts(
-                    database.Installed.Count,
-                    database.Manual().Count,
-                    database.Orphans().Count,
-                    database.Upgradable().Count),
+                () =>
+                {
+                    List<string> orphans = database.Orphans();
+                    List<string> upgradable = database.Upgradable();
+                    return new SystemCounts(database.Installed.Count, database.Manual().Count, orphans.Count, upgradable.Count)
+                    {
+                        Upgradable = upgradable,
+                        Orphans = orphans,
+                    };
+                },
                 cancellationToken);
             var records = database.Records(Name);
             return new SourceLoadResult(records, database.Problems, counts.GetAwaiter().GetResult());

@@ -49,6 +49,8 @@ public static class OutputMapper
         RuntimeVersions = status.RuntimeVersions.Select(r => new RuntimeVersion { Name = r.Name, Version = r.Version }).ToArray(),
         Problems = [.. status.Problems],
         AdvisoriesLoaded = status.AdvisoriesLoaded,
+        Upgradable = [.. status.Upgradable],
+        Orphans = [.. status.Orphans],
     };
 
     /// <summary>An installed runtime.</summary>

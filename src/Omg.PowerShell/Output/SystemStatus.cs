@@ -26,4 +26,10 @@ public sealed class SystemStatus
 
     /// <summary>True when advisory data is loaded, so that the vulnerability count means something.</summary>
     public bool AdvisoriesLoaded { get; init; }
+
+    /// <summary>The installed packages with a newer candidate, by name (<c>apt list --upgradable</c>); pipe them to <c>Get-OmgPackage</c> for versions.</summary>
+    public string[] Upgradable { get; init; } = [];
+
+    /// <summary>The packages <c>apt-get autoremove</c> would remove, by name.</summary>
+    public string[] Orphans { get; init; } = [];
 }

@@ -185,10 +185,38 @@ public sealed class CliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Updates_lists_the_upgradable_packages_with_versions_from_one_batch()
+    {
+        CliRun run = await Omg("updates");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["NAME", "INSTALLED", "CANDIDATE", "SIZE", "REPO"], run.Lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["curl", "1.0-1", "1.0-1", "4.0", "KiB", "bookworm/main"], run.Lines[1].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["nosuch-lib", "?", "?", "?"], run.Lines[2].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("PACKAGE_NOT_FOUND", run.Error, StringComparison.Ordinal);
+        Request[] received = [.. _daemon.Received];
+        Assert.IsType<StatusRequest>(received[0]);
+        Assert.Equal(["curl", "nosuch-lib"], Assert.IsType<BatchRequest>(received[1]).Requests.Select(r => Assert.IsType<InfoRequest>(r).Package));
+    }
+
+    [Fact]
+    public async Task Orphans_says_when_there_are_none_without_a_second_request()
+    {
+        CliRun run = await Omg("orphans");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["(no orphans)"], run.Lines);
+        Assert.IsType<StatusRequest>(Assert.Single(_daemon.Received));
+        Assert.Equal(0, (await Omg("--json", "orphans")).Json().GetArrayLength());
+    }
+
+    [Fact]
     public async Task Json_output_of_the_other_verbs_is_valid_and_keyed_by_protocol_names()
     {
         Assert.Equal(1234UL, (await Omg("--json", "status")).Json().GetProperty("total_packages").GetUInt64());
         Assert.Equal("3.11.2", (await Omg("--json", "status")).Json().GetProperty("runtime_versions").GetProperty("python").GetString());
+        Assert.Equal("nosuch-lib", (await Omg("--json", "status")).Json().GetProperty("upgradable")[1].GetString());
+        Assert.Equal(0, (await Omg("--json", "status")).Json().GetProperty("orphans").GetArrayLength());
         Assert.True((await Omg("--json", "runtimes")).Json()[0].GetProperty("is_default").GetBoolean());
         Assert.Equal(42UL, (await Omg("--json", "metrics")).Json().GetProperty("uptime_seconds").GetUInt64());
         Assert.Equal(9.8m, (await Omg("--json", "audit")).Json().GetProperty("vulnerabilities")[0].GetProperty("score").GetDecimal());

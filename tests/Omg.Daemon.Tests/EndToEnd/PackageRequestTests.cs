@@ -45,6 +45,11 @@ public sealed class PackageRequestTests
         Assert.Equal((ulong)apt.Orphans().Count, status.OrphanPackages);
         Assert.Equal((ulong)DpkgInstalledCount(root), status.TotalPackages);
         Assert.Empty(status.Problems);
+
+        // The packages behind the counts, by name, as apt lists them.
+        Assert.Equal(apt.Upgradable().Order(StringComparer.Ordinal), status.Upgradable);
+        Assert.Equal(apt.Orphans().Order(StringComparer.Ordinal), status.Orphans);
+        Assert.NotEmpty(status.Upgradable);
     }
 
     [Fact]
@@ -57,6 +62,8 @@ public sealed class PackageRequestTests
         Assert.Equal((ulong)apt.Upgradable().Count, status.UpdatesAvailable);
         Assert.Equal((ulong)apt.Manual().Count, status.ExplicitPackages);
         Assert.Equal((ulong)apt.Orphans().Count, status.OrphanPackages);
+        Assert.Equal(apt.Upgradable().Order(StringComparer.Ordinal), status.Upgradable);
+        Assert.Equal(apt.Orphans().Order(StringComparer.Ordinal), status.Orphans);
         Assert.Equal((ulong)DpkgInstalledCount("/"), status.TotalPackages);
         Assert.NotEmpty(status.RuntimeVersions);
     }

@@ -1,3 +1,4 @@
+using Omg.Protocol.MessagePack;
 using Omg.Protocol.Framing;
 using Omg.Protocol.Messages;
 
@@ -48,6 +49,8 @@ public sealed class GoldenVectorTests
         var status = (StatusResult)((SuccessResponse)MessageCodec.DecodeResponse(MessageCodec.Encode(SampleMessages.Responses()[2]))).Result;
         Assert.Equal(("node", "20.20.2"), status.RuntimeVersions[1]);
         Assert.Equal(612UL, status.TotalPackages);
+        Assert.Equal(["curl", "libssl3", "libssl3:i386"], status.Upgradable);
+        Assert.Equal(["linux-image-6.1.0-25-amd64"], status.Orphans);
 
         var audit = (SecurityAuditResult)((SuccessResponse)MessageCodec.DecodeResponse(MessageCodec.Encode(SampleMessages.Responses()[3]))).Result;
         Assert.Equal(9.1f, audit.Vulnerabilities[0].Vulnerabilities[0].Score);
@@ -55,5 +58,20 @@ public sealed class GoldenVectorTests
 
         var error = (ErrorResponse)MessageCodec.DecodeResponse(MessageCodec.Encode(SampleMessages.Responses()[^1]));
         Assert.Equal(ErrorCodes.InvalidParams, error.Code);
+    }
+
+    [Fact]
+    public void A_status_from_an_older_omgd_decodes_with_the_additive_lists_empty()
+    {
+        // The seed's six keys only.
+        var status = MessagePackValue.Map(
+            ("total_packages", MessagePackValue.From(5L)), ("explicit_packages", MessagePackValue.From(2L)), ("orphan_packages", MessagePackValue.From(1L)),
+            ("updates_available", MessagePackValue.From(3L)), ("security_vulnerabilities", MessagePackValue.From(0L)), ("runtime_versions", MessagePackValue.Array()));
+        var response = MessagePackValue.Map(("Success", MessagePackValue.Map(("id", MessagePackValue.From(3L)), ("result", MessagePackValue.Map(("Status", status))))));
+        var decoded = (StatusResult)((SuccessResponse)MessageCodec.DecodeResponse(response.Encode())).Result;
+        Assert.Equal(3UL, decoded.UpdatesAvailable);
+        Assert.Empty(decoded.Upgradable);
+        Assert.Empty(decoded.Orphans);
+        Assert.Empty(decoded.Problems);
     }
 }

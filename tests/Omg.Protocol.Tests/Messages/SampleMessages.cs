@@ -65,6 +65,8 @@ internal static class SampleMessages
             SecurityVulnerabilities = 0,
             RuntimeVersions = [("python", "3.11.2"), ("node", "20.20.2")],
             Problems = ["lists/broken_Packages.lz4: truncated"],
+            Upgradable = ["curl", "libssl3", "libssl3:i386"],
+            Orphans = ["linux-image-6.1.0-25-amd64"],
         }),
         new SuccessResponse(4, new SecurityAuditResult(2, 1,
             [("openssl", [new Vulnerability("CVE-2024-5535", "SSL_select_next_proto buffer overread", 9.1f), new Vulnerability("CVE-2024-0727", "PKCS12 NULL dereference", null)])])),

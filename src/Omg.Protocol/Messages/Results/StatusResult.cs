@@ -9,7 +9,7 @@ public sealed record StatusResult : ResponseResult
         nameof(StatusResult),
         6,
         "total_packages", "explicit_packages", "orphan_packages", "updates_available", "security_vulnerabilities", "runtime_versions",
-        "problems", "advisories_loaded");
+        "problems", "advisories_loaded", "upgradable", "orphans");
 
     /// <summary>Installed packages.</summary>
     public ulong TotalPackages { get; init; }
@@ -35,6 +35,15 @@ public sealed record StatusResult : ResponseResult
     /// <summary>Additive <c>advisories_loaded</c>: false when no advisory data is loaded, so a 0 vulnerability count means "unknown".</summary>
     public bool AdvisoriesLoaded { get; init; }
 
+    /// <summary>
+    /// Additive <c>upgradable</c>: the packages counted in <see cref="UpdatesAvailable"/>, by apt's full name
+    /// (<c>name</c>, or <c>name:arch</c> for a foreign architecture), sorted; empty from an omgd that predates it.
+    /// </summary>
+    public IReadOnlyList<string> Upgradable { get; init; } = [];
+
+    /// <summary>Additive <c>orphans</c>: the packages counted in <see cref="OrphanPackages"/>, named and sorted like <see cref="Upgradable"/>.</summary>
+    public IReadOnlyList<string> Orphans { get; init; } = [];
+
     /// <inheritdoc />
     public override string Variant => "Status";
 
@@ -47,6 +56,8 @@ public sealed record StatusResult : ResponseResult
         (string, string)[] runtimes = [];
         string[] problems = [];
         bool advisories = false;
+        string[] upgradable = [];
+        string[] orphanNames = [];
         for (int i = 0; i < count; i++)
         {
             switch (Fields.Next(ref reader, ref seen))
@@ -59,6 +70,8 @@ public sealed record StatusResult : ResponseResult
                 case 5: runtimes = ReadPairs(ref reader); break;
                 case 6: problems = FieldReader.ReadStringArray(ref reader); break;
                 case 7: advisories = reader.ReadBoolean(); break;
+                case 8: upgradable = FieldReader.ReadStringArray(ref reader); break;
+                case 9: orphanNames = FieldReader.ReadStringArray(ref reader); break;
             }
         }
 
@@ -73,13 +86,15 @@ public sealed record StatusResult : ResponseResult
             RuntimeVersions = runtimes,
             Problems = problems,
             AdvisoriesLoaded = advisories,
+            Upgradable = upgradable,
+            Orphans = orphanNames,
         };
     }
 
     /// <inheritdoc />
     private protected override void WriteValue(ref MessagePackWriter writer)
     {
-        writer.WriteMapHeader(8);
+        writer.WriteMapHeader(10);
         writer.WriteStringUtf8("total_packages"u8);
         writer.WriteUInt64(TotalPackages);
         writer.WriteStringUtf8("explicit_packages"u8);
@@ -103,6 +118,10 @@ public sealed record StatusResult : ResponseResult
         FieldReader.WriteStringArray(ref writer, Problems);
         writer.WriteStringUtf8("advisories_loaded"u8);
         writer.WriteBoolean(AdvisoriesLoaded);
+        writer.WriteStringUtf8("upgradable"u8);
+        FieldReader.WriteStringArray(ref writer, Upgradable);
+        writer.WriteStringUtf8("orphans"u8);
+        FieldReader.WriteStringArray(ref writer, Orphans);
     }
 
     private static (string, string)[] ReadPairs(ref MessagePackReader reader)
