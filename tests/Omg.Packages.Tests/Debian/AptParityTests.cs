@@ -97,10 +97,11 @@ public sealed class AptParityTests
     [Fact]
     public void LiveRootMatchesApt()
     {
-        if (!File.Exists("/var/lib/dpkg/status"))
-        {
-            return; // not a dpkg system: nothing to compare against
-        }
+        // Without dpkg or apt's lists both sides would be empty and agree about nothing: say why instead.
+        Assert.True(File.Exists("/var/lib/dpkg/status"), "this test compares omg with dpkg and apt on a Debian system: /var/lib/dpkg/status is missing");
+        Assert.True(
+            Directory.Exists("/var/lib/apt/lists") && Directory.GetFiles("/var/lib/apt/lists", "*_Packages*").Length > 0,
+            "this machine has no apt lists, so the upgradable sets would both be empty: run 'apt-get update' first");
 
         // Colleagues' processes may install packages meanwhile: one retry absorbs a change between the two reads.
         for (var attempt = 0; ; attempt++)

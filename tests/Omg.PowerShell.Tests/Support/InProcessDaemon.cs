@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Omg.Client;
 using Omg.Daemon.Handlers;
 using Omg.Daemon.Hosting;
+using Omg.Daemon.Packages;
 using Omg.Tests.Shared;
 
 namespace Omg.PowerShell.Tests.Support;
@@ -22,12 +23,33 @@ internal sealed class InProcessDaemon : IAsyncDisposable
     public string Socket => _paths.Socket;
 
     /// <summary>Starts omgd; <paramref name="packages"/> null leaves omgd without a package backend.</summary>
-    public static async Task<InProcessDaemon> StartAsync(IPackageHandler? packages, params string[] settings)
+    public static Task<InProcessDaemon> StartAsync(IPackageHandler? packages, params string[] settings) =>
+        StartAsync(paths => DaemonHost.CreateBuilder(["--socket", paths.Socket, "--data-dir", paths.Directory, .. settings], withBackends: false), packages);
+
+    /// <summary>
+    /// Starts omgd with its real package backend on the fixture root (tests/fixtures/roots/basic), so that the
+    /// cmdlets' logic meets what omgd really answers for that tree. A search for <c>hang</c> answers only after
+    /// 2 s, for the Ctrl+C tests; everything else is the backend's own answer.
+    /// </summary>
+    public static Task<InProcessDaemon> StartWithFixtureAsync() =>
+        StartAsync(
+            paths =>
+            {
+                HostApplicationBuilder builder = DaemonHost.CreateBuilder(["--socket", paths.Socket, "--data-dir", paths.Directory, "--root", FixtureRoot]);
+                builder.Services.AddSingleton<IPackageHandler>(services => new SlowSearch(services.GetRequiredService<PackageBackend>()));
+                return builder;
+            },
+            packages: null);
+
+    /// <summary>The fixture root the real backend reads.</summary>
+    public static string FixtureRoot => Path.Combine(AppContext.BaseDirectory, "fixtures", "roots", "basic");
+
+    private static async Task<InProcessDaemon> StartAsync(Func<TestPaths, HostApplicationBuilder> create, IPackageHandler? packages)
     {
         var paths = new TestPaths();
         try
         {
-            HostApplicationBuilder builder = DaemonHost.CreateBuilder(["--socket", paths.Socket, .. settings], withBackends: false);
+            HostApplicationBuilder builder = create(paths);
             if (packages is not null)
             {
                 builder.Services.AddSingleton(packages);
@@ -43,8 +65,6 @@ internal sealed class InProcessDaemon : IAsyncDisposable
             throw;
         }
     }
-
-    public static Task<InProcessDaemon> StartWithFixtureAsync() => StartAsync(new FixturePackages());
 
     /// <summary>A client that must not start a daemon of its own.</summary>
     public OmgClient Connect() => new(new OmgClientOptions { SocketPath = Socket, AutoStart = false });
