@@ -51,15 +51,20 @@ internal static class AptPattern
                     regex.Append('.');
                     break;
                 case '[':
-                    var close = glob.IndexOf(']', i + 2);
+                    // A ']' right after '[' (or after its negation) belongs to the set, as fnmatch reads it; a '['
+                    // with no ']' after it is a literal, even at the very end of the pattern.
+                    var negated = i + 1 < glob.Length && glob[i + 1] is '!' or '^';
+                    var first = i + (negated ? 2 : 1);
+                    var close = first + 1 <= glob.Length ? glob.IndexOf(']', Math.Min(first + 1, glob.Length)) : -1;
                     if (close < 0)
                     {
                         regex.Append(@"\[");
                         break;
                     }
 
-                    var set = glob[(i + 1)..close];
-                    regex.Append('[').Append(set.StartsWith('!') ? "^" + Regex.Escape(set[1..]) : Regex.Escape(set)).Append(']');
+                    // glibc's fnmatch, which apt calls, takes '^' for '!' as well.
+                    var set = glob[first..close];
+                    regex.Append('[').Append(negated ? "^" : string.Empty).Append(Regex.Escape(set)).Append(']');
                     i = close;
                     break;
                 case '\\' when i + 1 < glob.Length:
