@@ -3,14 +3,15 @@
 .SYNOPSIS
     Builds, tests and packages the Omg PowerShell module.
 .DESCRIPTION
-    Builds omg.sln (which puts omgd beside Omg.PowerShell.dll), optionally runs the xunit tests and, where
-    Pester 5 is installed, the Pester tests, and optionally lays out a self-contained module folder
+    Builds omg.sln (which puts omgd beside Omg.PowerShell.dll), optionally runs the tests (xunit and
+    Pester, through ./test.sh), and optionally lays out a self-contained module folder
     out/Omg/<version>/ that Publish-PSResource could ship.
 .PARAMETER Configuration
     Release (the default) or Debug. Release precompiles omgd and omg (ReadyToRun), which is what a module
     meant for use or for shipping wants; Debug is for stepping through the code.
 .PARAMETER Test
-    Runs `dotnet test` for the solution, then Pester (tests/pester) when Pester 5 is available.
+    Runs the one test command, ./test.sh: the xunit tests of the solution, then every tests/pester/*.Tests.ps1
+    under the pinned PowerShell 7.6 and Pester 5.9 restored from NuGet (nothing installed globally).
 .PARAMETER Package
     Lays out out/Omg/<version>/: the manifest, the loader, the assemblies, omgd, the format, type and help
     files, and never the System.Management.Automation.dll stub.
@@ -64,27 +65,9 @@ if (-not $NoBuild) {
 }
 
 if ($Test) {
-    foreach ($target in $targets | Where-Object { $_ -notlike '*src*Omg.PowerShell.csproj' }) {
-        # Built above, or by the build -NoBuild stands for.
-        Invoke-Native dotnet @('test', $target, '--configuration', $Configuration, '--nologo', '--no-build')
-    }
-
-    $pester = Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version.Major -ge 5 } | Sort-Object Version -Descending | Select-Object -First 1
-    if ($pester) {
-        Import-Module $pester -Force
-        $config = New-PesterConfiguration
-        $config.Run.Path = Join-Path $root 'tests/pester'
-        $config.Run.Exit = $false
-        $config.Run.PassThru = $true
-        $config.Output.Verbosity = 'Detailed'
-        $result = Invoke-Pester -Configuration $config
-        if ($result.FailedCount -gt 0) {
-            throw "$($result.FailedCount) Pester tests failed"
-        }
-    }
-    else {
-        Write-Warning 'Pester 5 is not installed: the Pester tests were skipped (Install-PSResource Pester).'
-    }
+    # The one test command (README, .ci/run): xunit, then every Pester file under the PowerShell and Pester
+    # that tests/pester/Omg.Pester.Runner.csproj pins, both restored from NuGet.
+    Invoke-Native bash @((Join-Path $root 'test.sh'), '--configuration', $Configuration, '--no-build')
 }
 
 if ($Package) {
