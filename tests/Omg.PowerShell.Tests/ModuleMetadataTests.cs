@@ -116,7 +116,7 @@ public sealed partial class ModuleMetadataTests
     [Fact]
     public void Output_types_have_only_plain_properties()
     {
-        Type[] plain = [typeof(string), typeof(bool), typeof(int), typeof(int?), typeof(long), typeof(string[])];
+        Type[] plain = [typeof(string), typeof(bool), typeof(int), typeof(int?), typeof(long), typeof(long?), typeof(string[])];
         foreach (Type output in CmdletMetadata.CmdletTypes.SelectMany(CmdletMetadata.OutputTypes).Distinct())
         {
             foreach (var property in output.GetProperties())

@@ -5,6 +5,14 @@ namespace Omg.PowerShell.Tests;
 public sealed class OutputMapperTests
 {
     [Fact]
+    public void Status_without_advisories_has_no_vulnerability_count()
+    {
+        var status = new StatusResult { TotalPackages = 3, SecurityVulnerabilities = 0, AdvisoriesLoaded = false };
+        Assert.Null(OutputMapper.ToSystemStatus(status).SecurityVulnerabilities);
+        Assert.Equal(0L, OutputMapper.ToSystemStatus(status with { AdvisoriesLoaded = true }).SecurityVulnerabilities);
+    }
+
+    [Fact]
     public void Status_runtime_tuples_become_objects_and_counters_signed_numbers()
     {
         var status = new StatusResult

@@ -39,7 +39,7 @@ Describe 'Get-OmgPackage' {
 
     Context 'Wildcards' {
         It 'expands a wildcard to the matching packages' {
-            (Get-OmgPackage 'vim*' -Socket $Socket).Name | Sort-Object | Should -Be @('vim', 'vim-tiny')
+            (Get-OmgPackage 'vim*' -Socket $Socket).Name | Sort-Object | Should -Be @('vim', 'vim-common', 'vim-gtk3', 'vim-runtime', 'vim-tiny')
         }
 
         It 'matches a wildcard without regard to case' {
@@ -94,7 +94,7 @@ Describe 'Get-OmgPackage' {
 
         It 'formats as a table with the expected columns' {
             $table = Get-OmgPackage vim -Socket $Socket | Format-Table | Out-String
-            foreach ($column in 'Name', 'Version', 'Source', 'Installed', 'Size', 'Architecture') {
+            foreach ($column in 'Name', 'Version', 'Source', 'Installed', 'Size', 'Description') {
                 $table | Should -Match $column
             }
         }
@@ -107,11 +107,11 @@ Describe 'Get-OmgPackage' {
             $completion.CompletionMatches.CompletionText | Should -Contain 'openssl'
         }
 
-        It 'completes nothing, quickly, when no daemon answers' {
+        It 'completes nothing when no daemon answers' {
+            # The completer's bounded wait is tested in xunit (SuggestCompleterTests); here: no error, no names.
             $line = "Get-OmgPackage -Socket '$(New-TestSocketPath)' -Name opens"
-            $elapsed = Measure-Command { $completion = TabExpansion2 -inputScript $line -cursorColumn $line.Length }
-            $completion.CompletionMatches.CompletionText | Should -Not -Contain 'openssl'
-            $elapsed.TotalSeconds | Should -BeLessThan 3
+            $completion = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+            @($completion.CompletionMatches | ForEach-Object CompletionText) | Should -Not -Contain 'openssl'
         }
     }
 }

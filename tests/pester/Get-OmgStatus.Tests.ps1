@@ -46,9 +46,16 @@ Describe 'Get-OmgStatus' {
 
     It 'formats as a table with the expected columns' {
         $table = Get-OmgStatus -Socket $Socket | Format-Table | Out-String
-        foreach ($column in 'TotalPackages', 'UpdatesAvailable', 'AdvisoriesLoaded') {
+        foreach ($column in 'Packages', 'Updates', 'Vulnerabilities', 'Runtimes') {
             $table | Should -Match $column
         }
+    }
+
+    It 'says the vulnerability count is unknown, not 0, when no advisories are loaded' {
+        $status = Get-OmgStatus -Socket $Socket
+        $status.AdvisoriesLoaded | Should -BeFalse
+        $status.SecurityVulnerabilities | Should -BeNullOrEmpty
+        ($status | Format-Table | Out-String) | Should -Match 'unknown'
     }
 
     It 'shows the default property set in a list' {
@@ -70,7 +77,7 @@ Describe 'Get-OmgStatus' {
             $status.OrphanPackages | Should -BeLessOrEqual $status.TotalPackages
             $status.UpdatesAvailable | Should -BeLessOrEqual $status.TotalPackages
             if (-not $status.AdvisoriesLoaded) {
-                $status.SecurityVulnerabilities | Should -Be 0 -Because 'no advisories means nothing to count'
+                $status.SecurityVulnerabilities | Should -BeNullOrEmpty -Because 'no advisories means nothing was checked, which is not the same as 0'
             }
         }
     }

@@ -45,7 +45,7 @@ public static class OutputMapper
         ExplicitPackages = ToInt64(status.ExplicitPackages),
         OrphanPackages = ToInt64(status.OrphanPackages),
         UpdatesAvailable = ToInt64(status.UpdatesAvailable),
-        SecurityVulnerabilities = ToInt64(status.SecurityVulnerabilities),
+        SecurityVulnerabilities = status.AdvisoriesLoaded ? ToInt64(status.SecurityVulnerabilities) : null,
         RuntimeVersions = status.RuntimeVersions.Select(r => new RuntimeVersion { Name = r.Name, Version = r.Version }).ToArray(),
         Problems = [.. status.Problems],
         AdvisoriesLoaded = status.AdvisoriesLoaded,

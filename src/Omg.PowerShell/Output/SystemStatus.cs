@@ -15,8 +15,11 @@ public sealed class SystemStatus
     /// <summary>Installed packages with a newer candidate.</summary>
     public long UpdatesAvailable { get; init; }
 
-    /// <summary>Known vulnerabilities in installed packages (0 when no advisories are loaded).</summary>
-    public long SecurityVulnerabilities { get; init; }
+    /// <summary>
+    /// Known vulnerabilities in installed packages; null when no advisories are loaded, since a 0 then would claim a
+    /// clean machine that nothing was checked against.
+    /// </summary>
+    public long? SecurityVulnerabilities { get; init; }
 
     /// <summary>The language runtimes found, as objects.</summary>
     public RuntimeVersion[] RuntimeVersions { get; init; } = [];
