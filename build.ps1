@@ -12,8 +12,8 @@
 .PARAMETER Test
     Runs `dotnet test` for the solution, then Pester (tests/pester) when Pester 5 is available.
 .PARAMETER Package
-    Lays out out/Omg/<version>/: the manifest, the loader, the assemblies, omgd, the format, type and help
-    files, and never the System.Management.Automation.dll stub.
+    Lays out out/Omg/<version>/: the manifest, the loader, the assemblies, omgd, the native omg command
+    (NativeAOT), the format, type and help files, and never the System.Management.Automation.dll stub.
 .PARAMETER NoBuild
     Uses what the last build produced.
 .EXAMPLE
@@ -115,6 +115,13 @@ if ($Package) {
     foreach ($file in 'Omg.psd1', 'Omg.psm1', 'Omg.Format.ps1xml', 'Omg.Types.ps1xml') {
         Copy-Item -LiteralPath (Join-Path $root $file) -Destination $destination
     }
+    # omg as one native executable (NativeAOT, src/Omg.Cli/Properties/PublishProfiles/native.pubxml), beside omgd.
+    $nativeOmg = Join-Path $root "src/Omg.Cli/bin/$Configuration/native/omg"
+    if (-not $NoBuild) {
+        Invoke-Native dotnet @('publish', (Join-Path $root 'src/Omg.Cli/Omg.Cli.csproj'), '--configuration', $Configuration, '--nologo', '-p:PublishProfile=native')
+    }
+    Copy-Item -LiteralPath $nativeOmg -Destination $destination
+
     # about_ topics are looked up beside the manifest, so they live at the root, next to Omg.psd1.
     Copy-Item -Path (Join-Path $root 'en-US/*') -Destination (Join-Path $destination 'en-US') -Force
 
