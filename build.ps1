@@ -13,8 +13,8 @@
     Runs the one test command, ./test.sh: the xunit tests of the solution, then every tests/pester/*.Tests.ps1
     under the pinned PowerShell 7.6 and Pester 5.9 restored from NuGet (nothing installed globally).
 .PARAMETER Package
-    Lays out out/Omg/<version>/: the manifest, the loader, the assemblies, omgd, the format, type and help
-    files, and never the System.Management.Automation.dll stub.
+    Lays out out/Omg/<version>/: the manifest, the loader, the assemblies, omgd, the native omg command
+    (NativeAOT), the format, type and help files, and never the System.Management.Automation.dll stub.
 .PARAMETER NoBuild
     Uses what the last build produced.
 .EXAMPLE
@@ -98,6 +98,14 @@ if ($Package) {
     foreach ($file in 'Omg.psd1', 'Omg.psm1', 'Omg.Format.ps1xml', 'Omg.Types.ps1xml') {
         Copy-Item -LiteralPath (Join-Path $root $file) -Destination $destination
     }
+    # omg as one native executable (NativeAOT, src/Omg.Cli/Properties/PublishProfiles/native.pubxml), beside omgd.
+    $nativeOmg = Join-Path $root "src/Omg.Cli/bin/$Configuration/native/omg"
+    # -NoBuild reuses a native omg published before, and publishes one when there is none (a fresh clone).
+    if (-not $NoBuild -or -not (Test-Path -LiteralPath $nativeOmg)) {
+        Invoke-Native dotnet @('publish', (Join-Path $root 'src/Omg.Cli/Omg.Cli.csproj'), '--configuration', $Configuration, '--nologo', '-p:PublishProfile=native')
+    }
+    Copy-Item -LiteralPath $nativeOmg -Destination $destination
+
     # about_ topics are looked up beside the manifest, so they live at the root, next to Omg.psd1.
     Copy-Item -Path (Join-Path $root 'en-US/*') -Destination (Join-Path $destination 'en-US') -Force
 

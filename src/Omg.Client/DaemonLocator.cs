@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Omg.Client;
 
 /// <summary>Finds omgd, and <c>dotnet</c> when omgd is a framework-dependent dll.</summary>
@@ -24,8 +26,7 @@ public static class DaemonLocator
             return ForFile(Path.GetFullPath(chosen), environment);
         }
 
-        string here = besideDirectory
-            ?? (Path.GetDirectoryName(typeof(DaemonLocator).Assembly.Location) is { Length: > 0 } dir ? dir : AppContext.BaseDirectory);
+        string here = besideDirectory ?? ClientDirectory();
         foreach (string name in new[] { "omgd", "omgd.dll" })
         {
             string candidate = Path.Combine(here, name);
@@ -63,6 +64,12 @@ public static class DaemonLocator
         return FindOnPath("dotnet", environment)
             ?? new[] { "/usr/share/dotnet/dotnet", "/usr/lib/dotnet/dotnet" }.FirstOrDefault(File.Exists);
     }
+
+    // In pwsh this assembly's own folder is the module's (AppContext.BaseDirectory is pwsh's); in the
+    // NativeAOT omg there is no assembly file, Location is empty, and the executable's folder is the one.
+    [UnconditionalSuppressMessage("SingleFile", "IL3000:Avoid accessing Assembly file path when publishing as a single file", Justification = "An empty Location falls back to AppContext.BaseDirectory.")]
+    private static string ClientDirectory() =>
+        Path.GetDirectoryName(typeof(DaemonLocator).Assembly.Location) is { Length: > 0 } dir ? dir : AppContext.BaseDirectory;
 
     private static DaemonCommand ForFile(string path, Func<string, string?> environment)
     {
