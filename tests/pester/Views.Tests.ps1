@@ -9,7 +9,7 @@ BeforeAll {
             'Omg.PackageDetail'    = @(Get-OmgPackage vim, openssl, libnghttp2-14 -Socket $Socket)
             'Omg.SystemStatus'     = @(Get-OmgStatus -Socket $Socket)
             'Omg.RuntimeVersion'   = @((Get-OmgStatus -Socket $Socket).RuntimeVersions) + [Omg.RuntimeVersion]@{ Name = 'python'; Version = '3.11.2' }
-            'Omg.Suggestion'       = @(Get-OmgSuggestion vi -Socket $Socket)
+            'Omg.Suggestion'       = @(Get-OmgSuggestion vi -Socket $Socket -Detailed)
             'Omg.DaemonInfo'       = @(Get-OmgDaemon -Socket $Socket)
             'Omg.RequestStatistic' = @((Get-OmgDaemon -Socket $Socket).Requests)
         }

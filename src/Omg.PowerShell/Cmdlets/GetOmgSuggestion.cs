@@ -4,11 +4,17 @@ namespace Omg.PowerShell;
 
 /// <summary>
 /// <para type="synopsis">Gets package names close to a name.</para>
+/// <para type="description">Writes the names as strings, best first, so that they work as they are with -contains,
+/// -join, Get-OmgPackage and completion; -Detailed writes Omg.Suggestion objects with the query and rank.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "OmgSuggestion")]
-[OutputType(typeof(Suggestion))]
+[Cmdlet(VerbsCommon.Get, "OmgSuggestion", DefaultParameterSetName = NamesSet)]
+[OutputType(typeof(string), ParameterSetName = [NamesSet])]
+[OutputType(typeof(Suggestion), ParameterSetName = [DetailedSet])]
 public sealed class GetOmgSuggestionCommand : OmgCmdlet
 {
+    private const string NamesSet = "Names";
+    private const string DetailedSet = "Detailed";
+
     #region Parameters
 
     /// <summary>
@@ -26,6 +32,12 @@ public sealed class GetOmgSuggestionCommand : OmgCmdlet
     [ValidateRange(1, 50)]
     public int Limit { get; set; }
 
+    /// <summary>
+    /// <para type="description">Writes Omg.Suggestion objects (Name, Query, Rank) instead of the names alone.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = DetailedSet)]
+    public SwitchParameter Detailed { get; set; }
+
     #endregion
 
     #region Overrides
@@ -36,7 +48,14 @@ public sealed class GetOmgSuggestionCommand : OmgCmdlet
         ulong? limit = MyInvocation.BoundParameters.ContainsKey(nameof(Limit)) ? (ulong)Limit : null;
         if (TryInvoke(ct => Client.SuggestAsync(Name, limit, ct), Name, out IReadOnlyList<string>? names) && names is not null)
         {
-            WriteObject(OutputMapper.ToSuggestions(Name, names), enumerateCollection: true);
+            if (Detailed)
+            {
+                WriteObject(OutputMapper.ToSuggestions(Name, names), enumerateCollection: true);
+            }
+            else
+            {
+                WriteObject(names, enumerateCollection: true);
+            }
         }
     }
 
