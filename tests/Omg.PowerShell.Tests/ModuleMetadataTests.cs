@@ -115,6 +115,16 @@ public sealed partial class ModuleMetadataTests
     }
 
     [Fact]
+    public void Every_output_type_says_what_it_is_in_its_ToString()
+    {
+        // "$x", -join and Write-Host use ToString(); the default would print the type name.
+        foreach (Type output in CmdletMetadata.CmdletTypes.SelectMany(CmdletMetadata.OutputTypes).Distinct().Where(o => o != typeof(string)))
+        {
+            Assert.True(output.GetMethod(nameof(ToString), Type.EmptyTypes)!.DeclaringType == output, $"{output.FullName} does not override ToString()");
+        }
+    }
+
+    [Fact]
     public void Output_types_have_only_plain_properties()
     {
         Type[] plain = [typeof(string), typeof(bool), typeof(int), typeof(int?), typeof(long), typeof(long?), typeof(string[])];

@@ -44,4 +44,7 @@ public sealed class DaemonInfo
 
     /// <summary>Per-request-type counters.</summary>
     public RequestStatistic[] Requests { get; init; } = [];
+
+    /// <summary>One line on the daemon: its state, pid and socket.</summary>
+    public override string ToString() => Pid is { } pid ? $"omgd {State} (pid {pid}) on {Socket}" : $"omgd {State} on {Socket}";
 }

@@ -17,4 +17,7 @@ public sealed class RequestStatistic
 
     /// <summary>99th percentile latency in microseconds.</summary>
     public long P99Micros { get; init; }
+
+    /// <summary>The request type and its counts.</summary>
+    public override string ToString() => $"{Name}: {Count} ({Failures} failed), p50 {P50Micros} us, p99 {P99Micros} us";
 }

@@ -17,4 +17,7 @@ public sealed class Runtime
 
     /// <summary>True for the one found first on PATH.</summary>
     public bool IsDefault { get; init; }
+
+    /// <summary>The runtime's name and version, as <c>python 3.11.2</c>.</summary>
+    public override string ToString() => $"{Name} {Version}";
 }

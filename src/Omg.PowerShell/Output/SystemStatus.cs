@@ -35,4 +35,9 @@ public sealed class SystemStatus
 
     /// <summary>The packages <c>apt-get autoremove</c> would remove, by name.</summary>
     public string[] Orphans { get; init; } = [];
+
+    /// <summary>The counts in one line; the vulnerabilities say <c>unknown</c> while no advisories are loaded.</summary>
+    public override string ToString() =>
+        $"{TotalPackages} packages ({ExplicitPackages} explicit, {OrphanPackages} orphaned), {UpdatesAvailable} upgradable, " +
+        $"vulnerabilities: {(SecurityVulnerabilities is { } count ? count.ToString(System.Globalization.CultureInfo.InvariantCulture) : "unknown")}";
 }
