@@ -21,6 +21,25 @@ Describe 'Start-OmgDaemon' {
         (Get-OmgPackage vim -Socket $Socket).Name | Should -Be 'vim'
     }
 
+    It 'resolves a relative -Root against the current location' {
+        Push-Location (Split-Path $FixtureRoot)
+        try {
+            $info = Start-OmgDaemon -Socket $Socket -DaemonPath $DaemonPath -Root ./basic
+        }
+        finally {
+            Pop-Location
+        }
+        $info.State | Should -Be 'started'
+        # The fixture tree's packages, not the machine's: the relative path named the fixture, not /basic.
+        (Get-OmgStatus -Socket $Socket).TotalPackages | Should -Be 29
+        (Get-OmgPackage vim -Socket $Socket).InstalledVersion | Should -Be '2:9.0.1378-2'
+    }
+
+    It 'refuses a -Root that is not a directory, starting nothing' {
+        { Start-OmgDaemon -Socket $Socket -DaemonPath $DaemonPath -Root ./no/such/tree } | Should -Throw -ErrorId 'OmgRootNotFound,Omg.PowerShell.StartOmgDaemonCommand'
+        (Get-OmgDaemon -Socket $Socket).Reachable | Should -BeFalse
+    }
+
     It 'reports an omgd that already runs' {
         $first = Start-OmgDaemon -Socket $Socket -DaemonPath $DaemonPath -ArgumentList '--root', $FixtureRoot
         $second = Start-OmgDaemon -Socket $Socket -DaemonPath $DaemonPath

@@ -20,7 +20,16 @@ public sealed class StartOmgDaemonCommand : OmgCmdlet
     public string? DaemonPath { get; set; }
 
     /// <summary>
-    /// <para type="description">More omgd arguments, for example '--root','/mnt/image' to describe another filesystem tree.</para>
+    /// <para type="description">The filesystem tree omgd describes instead of /, like dpkg --root (a chroot, a mounted
+    /// image, a container's root). A relative path is taken from PowerShell's current location; it must be a directory.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Root { get; set; }
+
+    /// <summary>
+    /// <para type="description">More omgd arguments, for example '--Limits:MaxConnections=64'. omgd runs from /, so paths
+    /// given here should be absolute; use -Root for the filesystem tree.</para>
     /// </summary>
     [Parameter]
     [ValidateNotNull]
@@ -36,8 +45,30 @@ public sealed class StartOmgDaemonCommand : OmgCmdlet
         SocketPath = SocketPath,
         AutoStart = true,
         DaemonPath = DaemonPath is null ? null : ResolvePath(DaemonPath),
-        DaemonArguments = ArgumentList ?? [],
+        DaemonArguments = [.. RootArguments(), .. ArgumentList ?? []],
     };
+
+    // The detached omgd's working directory is /, so a relative root would describe the wrong tree: it is
+    // resolved here, where "relative" means PowerShell's current location, and refused when it is no directory.
+    private string[] RootArguments()
+    {
+        if (Root is null)
+        {
+            return [];
+        }
+
+        string full = ResolvePath(Root);
+        if (!Directory.Exists(full))
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new DirectoryNotFoundException($"-Root '{Root}' is not a directory ({full}); omgd needs an existing filesystem tree to describe."),
+                "OmgRootNotFound",
+                ErrorCategory.ObjectNotFound,
+                Root));
+        }
+
+        return ["--root", full];
+    }
 
     /// <summary>Starts omgd and writes what it reports.</summary>
     protected override void EndProcessing()
