@@ -46,4 +46,11 @@ Describe 'Get-OmgDaemon' {
             $table | Should -Match $column
         }
     }
+
+    It 'shows the connection and byte counters in a list, as docs/cmdlets.md says' {
+        $list = Get-OmgDaemon -Socket $Socket | Format-List | Out-String
+        foreach ($counter in 'ActiveConnections', 'TotalConnections', 'RejectedConnections', 'BytesIn', 'BytesOut', 'RateLimited', 'ValidationFailures') {
+            $list | Should -Match $counter
+        }
+    }
 }
