@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Omg.Client;
 using Omg.Protocol.Messages;
 
 namespace Omg.PowerShell;
@@ -26,6 +27,14 @@ public sealed class UpdateOmgAdvisoryCommand : OmgCmdlet
     #endregion
 
     #region Overrides
+
+    /// <summary>An import may download and parse a large file: the client waits as long as omgd's own bound on it (Audit:UpdateTimeoutSeconds).</summary>
+    protected override OmgClientOptions CreateOptions()
+    {
+        OmgClientOptions options = base.CreateOptions();
+        options.RequestTimeout = TimeSpan.FromMinutes(15);
+        return options;
+    }
 
     /// <summary>Collects the sources.</summary>
     protected override void ProcessRecord()
