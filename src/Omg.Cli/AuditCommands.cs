@@ -45,7 +45,10 @@ internal static class AuditCommands
         var update = new Command("update", "Import vulnerability advisories into omgd's store") { source };
         update.SetAction((parse, ct) => runner.RunAsync(parse, async (client, output, token) =>
         {
-            output.AdvisoryUpdate(await client.UpdateAdvisoriesAsync(parse.GetValue(source), token).ConfigureAwait(false));
+            // omgd runs in its own working directory: a relative path means the caller's.
+            string? given = parse.GetValue(source);
+            string? resolved = given is null || given.Contains("://", StringComparison.Ordinal) ? given : Path.GetFullPath(given);
+            output.AdvisoryUpdate(await client.UpdateAdvisoriesAsync(resolved, token).ConfigureAwait(false));
             return ExitCodes.Ok;
         }, ct));
         return new Command("advisories", "Manage vulnerability advisories") { update };

@@ -58,7 +58,8 @@ public sealed class DaemonAuditTests
                 Assert.Equal(1, await OmgAsync(paths, "audit"));
                 Assert.Equal(0, await OmgAsync(paths, "audit", "--min-severity", "critical"));
                 Assert.Equal(1, await OmgAsync(paths, "audit", "--min-severity", "high", "--json"));
-                await client.UpdateAdvisoriesAsync(AuditFixtures.Osv);
+                // A relative path is the caller's, not omgd's working directory.
+                Assert.Equal(0, await OmgInAsync(paths, AuditFixtures.Advisories, "advisories", "update", "osv"));
 
                 SecurityAuditResult audit = await client.SecurityAuditAsync();
                 Assert.Equal(12UL, audit.TotalVulnerabilities);
@@ -102,10 +103,13 @@ public sealed class DaemonAuditTests
         }
     }
 
-    private static async Task<int> OmgAsync(TestPaths paths, params string[] args)
+    private static Task<int> OmgAsync(TestPaths paths, params string[] args) => OmgInAsync(paths, Environment.CurrentDirectory, args);
+
+    private static async Task<int> OmgInAsync(TestPaths paths, string directory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "omg.dll"), .. args, "--socket", paths.Socket, "--no-autostart"])
         {
+            WorkingDirectory = directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
