@@ -21,6 +21,8 @@
         'Start-OmgDaemon'
         'Stop-OmgDaemon'
         'Get-OmgDaemon'
+        'Invoke-OmgAudit'
+        'Update-OmgAdvisory'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

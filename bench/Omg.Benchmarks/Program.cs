@@ -4,7 +4,7 @@ using Omg.Benchmarks.Live;
 namespace Omg.Benchmarks;
 
 /// <summary>
-/// Entry point. <c>daemon</c>, <c>packages</c>, <c>cold-start</c> and <c>cli</c> run the live benchmarks against a
+/// Entry point. <c>daemon</c>, <c>packages</c>, <c>cold-start</c>, <c>cli</c> and <c>audit</c> run the live benchmarks against a
 /// real omgd process (docs/benchmarks.md); <c>codec-loop</c> spins one codec operation for profiling; anything else goes to BenchmarkDotNet, e.g. <c>--filter '*Codec*'</c>.
 /// </summary>
 public static class Program
@@ -24,6 +24,8 @@ public static class Program
                 return await CliBenchmark.RunAsync(args[1..]);
             case "index-build":
                 return PackageBenchmark.BuildOnly(args[1..]);
+            case "audit":
+                return OperatingSystem.IsLinux() ? await AuditBenchmark.RunAsync(args[1..]) : 2;
             case "codec-loop":
                 return CodecLoop.Run(args[1..]);
             default:

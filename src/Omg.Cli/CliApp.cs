@@ -85,7 +85,8 @@ public static class CliApp
         root.Subcommands.Add(PackageListCommand("orphans", "List the packages apt-get autoremove would remove", s => s.Orphans, "(no orphans)", runner));
         root.Subcommands.Add(Simple("runtimes", "List installed language runtimes", runner, async (c, o, t) => o.Runtimes(await c.RuntimesAsync(t).ConfigureAwait(false))));
         root.Subcommands.Add(Simple("metrics", "Show omgd's counters and latencies", runner, async (c, o, t) => o.Metrics(await c.MetricsAsync(t).ConfigureAwait(false))));
-        root.Subcommands.Add(Simple("audit", "Audit installed packages against the loaded advisories", runner, async (c, o, t) => o.Audit(await c.SecurityAuditAsync(t).ConfigureAwait(false))));
+        root.Subcommands.Add(AuditCommands.Audit(runner));
+        root.Subcommands.Add(AuditCommands.Advisories(runner));
         root.Subcommands.Add(Simple("modules", "List the modules omgd can run", runner, async (c, o, t) => o.Modules(await c.ModulesAsync(t).ConfigureAwait(false))));
         root.Subcommands.Add(ModuleCommand(runner));
         root.Subcommands.Add(UpdateAdvisoriesCommand(runner));

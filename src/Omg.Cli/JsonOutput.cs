@@ -174,6 +174,18 @@ public sealed class JsonOutput : ICliOutput
                     w.WriteNull("score");
                 }
 
+                w.WriteStartArray("aliases");
+                foreach (string alias in vulnerability.Aliases)
+                {
+                    w.WriteStringValue(alias);
+                }
+
+                w.WriteEndArray();
+                w.WriteString("installed_version", vulnerability.InstalledVersion);
+                w.WriteString("fixed_version", vulnerability.FixedVersion);
+                w.WriteString("source_package", vulnerability.SourcePackage);
+                w.WriteString("ecosystem", vulnerability.Ecosystem);
+                w.WriteString("severity", vulnerability.Severity);
                 w.WriteEndObject();
             }
         }

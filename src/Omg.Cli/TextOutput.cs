@@ -185,12 +185,13 @@ public sealed class TextOutput : ICliOutput
         }
 
         Out.WriteLine();
-        var table = new TableWriter("PACKAGE", "ID", "SCORE", "SUMMARY");
+        var table = new TableWriter("PACKAGE", "INSTALLED", "FIXED", "ID", "SEVERITY", "SCORE", "SUMMARY");
         foreach ((string package, IReadOnlyList<Vulnerability> vulnerabilities) in audit.Vulnerabilities)
         {
             foreach (Vulnerability vulnerability in vulnerabilities)
             {
-                table.AddRow(package, vulnerability.Id, vulnerability.Score?.ToString("0.0", CultureInfo.InvariantCulture) ?? "-", vulnerability.Summary);
+                table.AddRow(package, vulnerability.InstalledVersion, vulnerability.FixedVersion ?? "-", vulnerability.Id, vulnerability.Severity,
+                    vulnerability.Score?.ToString("0.0", CultureInfo.InvariantCulture) ?? "-", vulnerability.Summary);
             }
         }
 

@@ -16,6 +16,9 @@ public sealed class DaemonOptions
     /// <summary>Where omgd keeps advisory data and caches; empty means <c>$XDG_DATA_HOME/omg</c>.</summary>
     public string DataDir { get; set; } = string.Empty;
 
+    /// <summary>Advisory sources, downloads and the store (see docs/audit.md).</summary>
+    public Audit.AuditOptions Audit { get; set; } = new();
+
     /// <summary>Limits that keep one client from hurting the others.</summary>
     public DaemonLimits Limits { get; set; } = new();
 }

@@ -115,7 +115,9 @@ public sealed partial class RequestDispatcher
     {
         try
         {
-            ResponseResult result = await work.AsTask().WaitAsync(_timeout, cancellationToken).ConfigureAwait(false);
+            ResponseResult result = RequestTimeoutPolicy.UsesGeneralTimeout(request)
+                ? await work.AsTask().WaitAsync(_timeout, cancellationToken).ConfigureAwait(false)
+                : await work.AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
             return new SuccessResponse(request.Id, result);
         }
         catch (TimeoutException)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Omg.Daemon.Audit;
 using Omg.Daemon.Dispatch;
 using Omg.Daemon.Handlers;
 using Omg.Daemon.Packages;
@@ -62,6 +63,9 @@ public static class DaemonHost
             builder.Services.AddSingleton<PackageBackend>();
             builder.Services.AddSingleton<IPackageHandler>(services => services.GetRequiredService<PackageBackend>());
             builder.Services.AddHostedService(services => services.GetRequiredService<PackageBackend>());
+            builder.Services.AddSingleton<AuditBackend>();
+            builder.Services.AddSingleton<IAuditHandler>(services => services.GetRequiredService<AuditBackend>());
+            builder.Services.AddHostedService(services => services.GetRequiredService<AuditBackend>());
         }
 
         builder.Services.AddHostedService(services => services.GetRequiredService<SocketServer>());
