@@ -6,9 +6,8 @@ namespace Omg.Audit.Severity;
 /// CVSS base scores computed from vector strings, as FIRST specifies them: v3.0 and v3.1 (base metric equations
 /// of specification section 7.1, with v3.1's floating-point-safe Roundup of Appendix A and v3.0's plain
 /// round-up-to-one-decimal). Temporal and environmental metrics are validated and left out, since the base
-/// score is what advisories publish and what <c>high_severity</c> counts. CVSS v4.0 vectors are recognised and not
-/// scored (false): their MacroVector lookup table is not built in yet, and a guessed score would be worse than
-/// the advisory's own severity word, which the caller falls back to.
+/// score is what advisories publish and what <c>high_severity</c> counts; and v4.0 (<see cref="Cvss40Score"/>), whose
+/// score includes the threat and environmental metrics a vector gives, as the specification defines it.
 /// </summary>
 public static class CvssScore
 {
@@ -31,7 +30,7 @@ public static class CvssScore
         ["MAV"] = "XNALP", ["MAC"] = "XLH", ["MPR"] = "XNLH", ["MUI"] = "XNR", ["MS"] = "XUC", ["MC"] = "XNLH", ["MI"] = "XNLH", ["MA"] = "XNLH",
     };
 
-    /// <summary>Computes the base score of a CVSS v3.0 or v3.1 vector; false for anything else or a malformed vector.</summary>
+    /// <summary>Computes the score of a CVSS v3.0, v3.1 or v4.0 vector; false for anything else or a malformed vector.</summary>
     /// <param name="vector">For example <c>CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H</c>.</param>
     /// <param name="baseScore">The base score, 0.0 to 10.0 with one decimal.</param>
     public static bool TryCompute(string? vector, out double baseScore)
@@ -43,6 +42,11 @@ public static class CvssScore
         }
 
         string[] parts = vector.Trim().Split('/');
+        if (parts[0] == "CVSS:4.0")
+        {
+            return Cvss40Score.TryCompute(parts, out baseScore);
+        }
+
         bool v30 = parts[0] == "CVSS:3.0";
         if (!v30 && parts[0] != "CVSS:3.1")
         {
