@@ -40,8 +40,27 @@ public sealed record SecurityAuditResult(
         return new SecurityAuditResult(total, high, packages);
     }
 
+    // The daemon serves one audit result to every caller until the data changes: its encoding is kept beside it,
+    // outside the record's fields so that equality and `with` copies are untouched. A result is immutable once built.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SecurityAuditResult, byte[]> Encoded = new();
+
     /// <inheritdoc />
     private protected override void WriteValue(ref MessagePackWriter writer)
+    {
+        if (!Encoded.TryGetValue(this, out byte[]? encoded))
+        {
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+            var fresh = new MessagePackWriter(buffer);
+            WriteFresh(ref fresh);
+            fresh.Flush();
+            encoded = buffer.WrittenSpan.ToArray();
+            Encoded.AddOrUpdate(this, encoded);
+        }
+
+        writer.WriteRaw(encoded);
+    }
+
+    private void WriteFresh(ref MessagePackWriter writer)
     {
         writer.WriteMapHeader(3);
         writer.WriteStringUtf8("total_vulnerabilities"u8);
