@@ -62,5 +62,30 @@ Describe 'Invoke-OmgAudit' {
             $status.AdvisoriesLoaded | Should -BeTrue
             $status.SecurityVulnerabilities | Should -Be 12
         }
+
+        It 'renders the vulnerability, summary and update tables within <_> columns' -ForEach 80, 120 {
+            $width = $_
+            $samples = @(
+                @(Invoke-OmgAudit -Socket $Socket),
+                @(Invoke-OmgAudit -Socket $Socket -Summary),
+                @(Update-OmgAdvisory -Socket $Socket -Source (Join-Path $Advisories 'debian-tracker.json'))
+            )
+            foreach ($sample in $samples) {
+                $lines = @(($sample | Format-Table | Out-String -Width $width) -split "`r?`n" | Where-Object { $_.Trim() })
+                foreach ($line in $lines) {
+                    $line.Length | Should -BeLessOrEqual $width -Because "$($sample[0].PSObject.TypeNames[0]) at $width columns: '$line'"
+                }
+            }
+        }
+
+        It 'keeps the audit objects and their tables across CliXml (remoting, jobs)' {
+            foreach ($live in @(@(Invoke-OmgAudit -Socket $Socket), @(Invoke-OmgAudit -Socket $Socket -Summary))) {
+                $path = Join-Path $TestDrive 'audit.xml'
+                $live | Export-Clixml -LiteralPath $path
+                $back = @(Import-Clixml -LiteralPath $path)
+                $back[0].PSObject.TypeNames[0] | Should -Be "Deserialized.$($live[0].PSObject.TypeNames[0])"
+                ($back | Format-Table | Out-String -Width 120) | Should -Be ($live | Format-Table | Out-String -Width 120)
+            }
+        }
     }
 }
