@@ -7,7 +7,10 @@ namespace Omg.Daemon;
 /// <summary>The <c>omgd</c> entry point.</summary>
 public static class Program
 {
-    /// <summary>Runs omgd until SIGTERM or SIGINT; exit code 0 after a clean stop, 1 when it cannot start, 2 for usage errors.</summary>
+    /// <summary>
+    /// Runs omgd until SIGTERM or SIGINT; exit code 0 after a clean stop or when another omgd already serves the
+    /// socket (one line on stderr says so), 1 when it cannot start, 2 for usage errors.
+    /// </summary>
     public static async Task<int> Main(string[] args)
     {
         DaemonCommandLine commandLine = DaemonCommandLine.Parse(args);
@@ -46,7 +49,7 @@ public static class Program
         catch (DaemonStartException ex)
         {
             await Console.Error.WriteLineAsync($"omgd: {ex.Message}").ConfigureAwait(false);
-            return 1;
+            return ex.AlreadyServed ? 0 : 1;
         }
     }
 }

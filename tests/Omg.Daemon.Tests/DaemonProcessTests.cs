@@ -60,22 +60,65 @@ public sealed class DaemonProcessTests
     }
 
     [Fact]
-    public async Task A_second_process_on_the_same_socket_exits_with_code_1_and_says_why()
+    public async Task A_second_process_on_the_same_socket_exits_0_with_one_line_saying_why()
     {
+        // Its goal, an omgd on that socket, is met: exit 0, one line on stderr, nothing on stdout (no stack trace).
         using var paths = new TestPaths();
         using Process first = Start("--socket", paths.Socket);
         try
         {
             await WaitForSocketAsync(paths.Socket, first);
             using Process second = Start("--socket", paths.Socket);
+            Task<string> stdout = second.StandardOutput.ReadToEndAsync();
             string stderr = await second.StandardError.ReadToEndAsync();
             await second.WaitForExitAsync();
-            Assert.Equal(1, second.ExitCode);
+            Assert.Equal(0, second.ExitCode);
             Assert.Contains("already answering", stderr, StringComparison.Ordinal);
+            Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.DoesNotContain("   at ", await stdout + stderr, StringComparison.Ordinal);
         }
         finally
         {
             first.Kill();
+        }
+    }
+
+    [Fact]
+    public async Task Of_two_omgd_started_together_on_a_stale_socket_exactly_one_serves_and_the_other_leaves_its_socket_alone()
+    {
+        for (int trial = 0; trial < 4; trial++)
+        {
+            using var paths = new TestPaths();
+            using (var stale = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified))
+            {
+                // Bound and closed without unlinking: the socket file a killed daemon leaves behind.
+                stale.Bind(new System.Net.Sockets.UnixDomainSocketEndPoint(paths.Socket));
+            }
+
+            using Process a = Start("--socket", paths.Socket);
+            using Process b = Start("--socket", paths.Socket);
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+                Task exitA = a.WaitForExitAsync(timeout.Token), exitB = b.WaitForExitAsync(timeout.Token);
+                Process loser = await Task.WhenAny(exitA, exitB) == exitA ? a : b;
+                Process winner = loser == a ? b : a;
+                Assert.Equal(0, loser.ExitCode);
+                Assert.Contains("already", await loser.StandardError.ReadToEndAsync(), StringComparison.Ordinal);
+                Assert.False(winner.HasExited, $"trial {trial}: both omgd exited");
+
+                // The winner still answers on the path after the loser is gone: nobody removed its socket.
+                await WaitForSocketAsync(paths.Socket, winner);
+                await using RawConnection connection = await RawConnection.ConnectAsync(paths.Socket);
+                Assert.IsType<SuccessResponse>(await connection.CallAsync(new PingRequest(1)));
+            }
+            finally
+            {
+                foreach (Process p in new[] { a, b }.Where(p => !p.HasExited))
+                {
+                    p.Kill();
+                }
+            }
         }
     }
 

@@ -52,6 +52,11 @@ public static class DaemonHost
             });
         }
 
+        // The host logs a failed start at Error with the exception's stack trace, before the exception reaches
+        // Program, which prints the one line that says why (a taken socket, an unusable path). Its Critical messages
+        // (a background service that stopped the host, with the exception) still come through.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+
         builder.Services.Configure<DaemonOptions>(builder.Configuration);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
         builder.Services.AddSingleton<DaemonMetrics>();

@@ -9,17 +9,18 @@ using Omg.Protocol.Platform;
 namespace Omg.Daemon.Hosting;
 
 /// <summary>
-/// Claims the socket path: refuses when a live omgd answers there, removes a stale socket file, and binds
-/// under a 0177 umask so the socket is 0600 from the moment it exists (no window before a chmod).
+/// Claims the socket path: refuses when a live omgd answers there, takes the path's start lock (one omgd per path,
+/// <see cref="StartLock"/>), removes a stale socket file, and binds under a 0177 umask so the socket is 0600 from
+/// the moment it exists (no window before a chmod).
 /// </summary>
 internal static partial class SocketBinder
 {
     // sun_path holds 108 bytes including the terminating NUL.
     private const int MaxPathBytes = 107;
 
-    /// <summary>Binds and listens on <paramref name="path"/>.</summary>
+    /// <summary>Binds and listens on <paramref name="path"/>; the returned lock must be held while the socket is served.</summary>
     /// <exception cref="DaemonStartException">A live daemon owns the path, or it cannot be used.</exception>
-    public static Socket Bind(string path, ILogger logger)
+    public static (Socket Listener, StartLock Lock) Bind(string path, ILogger logger)
     {
         if (Encoding.UTF8.GetByteCount(path) > MaxPathBytes)
         {
@@ -27,11 +28,31 @@ internal static partial class SocketBinder
         }
 
         PrepareDirectory(path);
-        if (File.Exists(path) || FileType.IsSocket(path))
+        if ((File.Exists(path) || FileType.IsSocket(path)) && AnswersPing(path))
         {
-            ClaimExisting(path, logger);
+            throw new DaemonStartException($"another omgd is already answering on {path}", alreadyServed: true);
         }
 
+        StartLock startLock = StartLock.Acquire(path);
+        try
+        {
+            // Under the lock nobody else can be binding this path: what is there now is stale or foreign.
+            if (File.Exists(path) || FileType.IsSocket(path))
+            {
+                ClaimExisting(path, logger);
+            }
+
+            return (Listen(path), startLock);
+        }
+        catch
+        {
+            startLock.Dispose();
+            throw;
+        }
+    }
+
+    private static Socket Listen(string path)
+    {
         var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         uint previous = LibC.Umask(0x7F); // octal 0177: strip group and other bits, and the owner's execute bit
         try
@@ -81,7 +102,7 @@ internal static partial class SocketBinder
 
         if (AnswersPing(path))
         {
-            throw new DaemonStartException($"another omgd is already answering on {path}");
+            throw new DaemonStartException($"another omgd is already answering on {path}", alreadyServed: true);
         }
 
         LogStaleSocket(logger, path);

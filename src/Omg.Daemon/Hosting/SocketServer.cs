@@ -38,6 +38,7 @@ public sealed partial class SocketServer : BackgroundService
     private readonly ConcurrentDictionary<Task, bool> _connections = new();
     private readonly CancellationTokenSource _connectionsStopping = new();
     private Socket? _listener;
+    private StartLock? _startLock;
 
     /// <summary>Creates the server.</summary>
     public SocketServer(IOptions<DaemonOptions> options, RequestDispatcher dispatcher, DaemonMetrics metrics, ILoggerFactory loggerFactory)
@@ -57,7 +58,7 @@ public sealed partial class SocketServer : BackgroundService
     /// <summary>Binds before the host reports started, so a taken socket fails the start.</summary>
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        _listener = SocketBinder.Bind(SocketPath, _logger);
+        (_listener, _startLock) = SocketBinder.Bind(SocketPath, _logger);
         LogListening(SocketPath, Environment.ProcessId, _options.Root);
         return base.StartAsync(cancellationToken);
     }
@@ -67,6 +68,9 @@ public sealed partial class SocketServer : BackgroundService
     {
         _listener?.Dispose();
         DeleteSocketFile();
+
+        // The path is free once its socket file is gone: a new omgd may claim it while this one drains.
+        _startLock?.Dispose();
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
 
         TimeSpan grace = TimeSpan.FromSeconds(_options.Limits.ShutdownGraceSeconds);
@@ -84,6 +88,7 @@ public sealed partial class SocketServer : BackgroundService
     public override void Dispose()
     {
         _listener?.Dispose();
+        _startLock?.Dispose();
         _connectionsStopping.Dispose();
         base.Dispose();
     }
@@ -208,6 +213,12 @@ public sealed partial class SocketServer : BackgroundService
 
     private void DeleteSocketFile()
     {
+        // Only the daemon that bound the path (and so holds its start lock) removes the socket file there.
+        if (_startLock is null)
+        {
+            return;
+        }
+
         try
         {
             if (FileType.IsSocket(SocketPath))
