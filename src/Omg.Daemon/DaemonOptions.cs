@@ -38,6 +38,13 @@ public sealed class DaemonLimits
     /// <summary>Seconds a client has to finish a frame it started.</summary>
     public double FrameTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// Seconds a connection may sit with no request in progress and nothing arriving before omgd closes it; 0 keeps idle
+    /// connections forever. Without it, idle connections held open (256 by default reach MaxConnections) locked every
+    /// other client out for as long as they were held.
+    /// </summary>
+    public double IdleTimeoutSeconds { get; set; } = 300;
+
     /// <summary>Seconds a request may run before it is answered with INTERNAL_ERROR naming the timeout.</summary>
     public double RequestTimeoutSeconds { get; set; } = 30;
 

@@ -101,11 +101,32 @@ internal sealed partial class ClientConnection
     {
         CancellationToken closing = _closing.Token;
         TimeSpan frameTimeout = TimeSpan.FromSeconds(_limits.FrameTimeoutSeconds);
+        TimeSpan idleTimeout = TimeSpan.FromSeconds(Math.Max(0, _limits.IdleTimeoutSeconds));
         long frameStarted = 0;
         while (true)
         {
             ReadResult result;
-            if (frameStarted == 0)
+            if (frameStarted == 0 && idleTimeout > TimeSpan.Zero)
+            {
+                // Between frames: a connection that owes no answers and sends nothing for the idle timeout is closed.
+                using var idle = CancellationTokenSource.CreateLinkedTokenSource(closing);
+                idle.CancelAfter(idleTimeout);
+                try
+                {
+                    result = await reader.ReadAsync(idle.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!closing.IsCancellationRequested)
+                {
+                    if (Volatile.Read(ref _pending) > 0)
+                    {
+                        continue; // still working for this client: waiting for our answers is not idling
+                    }
+
+                    LogIdleClosed(_peer.Pid, idleTimeout.TotalSeconds);
+                    return;
+                }
+            }
+            else if (frameStarted == 0)
             {
                 result = await reader.ReadAsync(closing).ConfigureAwait(false);
             }
@@ -348,6 +369,9 @@ internal sealed partial class ClientConnection
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "client pid {Pid} gone: {Reason}")]
     private partial void LogClientGone(int pid, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "client pid {Pid} sent nothing and waited for nothing for {Seconds} s; closing the idle connection")]
+    private partial void LogIdleClosed(int pid, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "client pid {Pid} did not finish a frame within {Seconds} s; closing the connection")]
     private partial void LogFrameTimeout(int pid, double seconds);
