@@ -35,6 +35,13 @@ public sealed class DaemonLimits
     /// <summary>Connections served at once; one more is answered RATE_LIMITED and closed.</summary>
     public int MaxConnections { get; set; } = 256;
 
+    /// <summary>
+    /// Connections one client process may hold at once; one more is answered RATE_LIMITED naming the limit and closed.
+    /// Every client runs as the same user, so a per-uid cap would not help: a per-process one keeps a single process
+    /// from taking all <see cref="MaxConnections"/> and locking the others out. 0 for no limit.
+    /// </summary>
+    public int MaxConnectionsPerProcess { get; set; } = 64;
+
     /// <summary>Seconds a client has to finish a frame it started.</summary>
     public double FrameTimeoutSeconds { get; set; } = 30;
 

@@ -137,7 +137,7 @@ public sealed class ConnectionTests
     [Fact]
     public async Task Hundred_clients_pipelining_a_thousand_requests_each_get_every_answer_by_id()
     {
-        await using InProcessDaemon daemon = await InProcessDaemon.StartAsync(true, "--Limits:ConnectionRate=1000000", "--Limits:ConnectionBurst=1000000", "--Limits:UidRate=1000000", "--Limits:UidBurst=1000000");
+        await using InProcessDaemon daemon = await InProcessDaemon.StartAsync(true, "--Limits:ConnectionRate=1000000", "--Limits:ConnectionBurst=1000000", "--Limits:UidRate=1000000", "--Limits:UidBurst=1000000", "--Limits:MaxConnectionsPerProcess=0");
         const int Clients = 100;
         const int PerClient = 1000;
         await Task.WhenAll(Enumerable.Range(0, Clients).Select(async c =>

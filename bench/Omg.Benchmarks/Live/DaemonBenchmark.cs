@@ -18,7 +18,7 @@ internal static class DaemonBenchmark
     {
         double seconds = args.Length > 0 ? double.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 5;
         await using OmgdProcess omgd = await OmgdProcess.StartAsync(
-            "--Limits:ConnectionRate=10000000", "--Limits:ConnectionBurst=10000000", "--Limits:UidRate=10000000", "--Limits:UidBurst=10000000");
+            "--Limits:ConnectionRate=10000000", "--Limits:ConnectionBurst=10000000", "--Limits:UidRate=10000000", "--Limits:UidBurst=10000000", "--Limits:MaxConnectionsPerProcess=0");
         Console.WriteLine($"omgd pid {omgd.Pid}, {Environment.ProcessorCount} cores, load {File.ReadAllText("/proc/loadavg").Trim()}");
 
         await using (OmgClient client = omgd.Client())

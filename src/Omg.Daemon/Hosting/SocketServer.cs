@@ -39,6 +39,7 @@ public sealed partial class SocketServer : BackgroundService
     private readonly CancellationTokenSource _connectionsStopping = new();
     private Socket? _listener;
     private StartLock? _startLock;
+    private readonly ProcessConnectionCounts _perProcess = new();
 
     /// <summary>Creates the server.</summary>
     public SocketServer(IOptions<DaemonOptions> options, RequestDispatcher dispatcher, DaemonMetrics metrics, ILoggerFactory loggerFactory)
@@ -165,6 +166,15 @@ public sealed partial class SocketServer : BackgroundService
             return;
         }
 
+        int perProcess = _options.Limits.MaxConnectionsPerProcess;
+        if (perProcess > 0 && !_perProcess.TryOpen(peer.Pid, perProcess))
+        {
+            LogTooManyFromProcess(peer.Pid, perProcess);
+            _metrics.ConnectionRejected();
+            await RefuseAsync(client, $"too many connections from process {peer.Pid} (limit {perProcess} per process); close some or retry later").ConfigureAwait(false);
+            return;
+        }
+
         _metrics.ConnectionOpened();
         try
         {
@@ -178,6 +188,10 @@ public sealed partial class SocketServer : BackgroundService
         finally
         {
             _metrics.ConnectionClosed();
+            if (perProcess > 0)
+            {
+                _perProcess.Close(peer.Pid);
+            }
         }
     }
 
@@ -231,6 +245,9 @@ public sealed partial class SocketServer : BackgroundService
             LogDeleteFailed(SocketPath, ex.Message);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "refused a connection from pid {Pid}: it holds {Limit} already (Limits:MaxConnectionsPerProcess)")]
+    private partial void LogTooManyFromProcess(int pid, int limit);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "omgd listening on {Path} (pid {Pid}, root {Root})")]
     private partial void LogListening(string path, int pid, string root);
