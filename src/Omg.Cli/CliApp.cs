@@ -91,7 +91,22 @@ public static class CliApp
         root.Subcommands.Add(ModuleCommand(runner));
         root.Subcommands.Add(UpdateAdvisoriesCommand(runner));
         root.Subcommands.Add(DaemonCommand(globals, runner));
+        root.Subcommands.Add(CompletionCommand(root));
         return root;
+    }
+
+    // Prints a script and asks omgd nothing: completion must work before a daemon is ever started.
+    private static Command CompletionCommand(RootCommand root)
+    {
+        var shell = new Argument<string>("shell") { Description = "bash, zsh or fish" };
+        shell.AcceptOnlyFromAmong(CompletionScripts.Shells);
+        var completion = new Command("completion", "Print the shell completion script (bash, zsh or fish)") { shell };
+        completion.SetAction(async (parse, ct) =>
+        {
+            await parse.InvocationConfiguration.Output.WriteAsync(CompletionScripts.For(parse.GetValue(shell)!, root)).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        });
+        return completion;
     }
 
     // The names come with Status; their versions and sizes with one batch of Info requests.
