@@ -69,9 +69,17 @@ internal sealed record ListFile(string Path, ListFileKind Kind, string Repo, int
     public static List<ListFile> Discover(string listsDir, List<string> problems, AptSources? sources = null)
     {
         string[] names;
+        if (!Directory.Exists(listsDir))
+        {
+            // Said, not silently read as "no packages available": without lists nothing can be upgradable or
+            // searched beyond what is installed, and Status must not look like an up-to-date machine.
+            problems.Add($"{listsDir}: missing, so apt knows no available packages (no candidates, no updates); run 'apt-get update'");
+            return [];
+        }
+
         try
         {
-            names = Directory.Exists(listsDir) ? Directory.GetFiles(listsDir).Select(System.IO.Path.GetFileName).OfType<string>().ToArray() : [];
+            names = Directory.GetFiles(listsDir).Select(System.IO.Path.GetFileName).OfType<string>().ToArray();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

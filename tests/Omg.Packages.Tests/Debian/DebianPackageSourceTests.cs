@@ -151,8 +151,21 @@ public sealed class DebianPackageSourceTests
     {
         var result = new DebianPackageSource("/nonexistent/omg-root").Load(CancellationToken.None);
         Assert.Empty(result.Packages);
-        Assert.Single(result.Problems);
+        Assert.Equal(2, result.Problems.Count);
+        Assert.Contains(result.Problems, p => p.Contains("dpkg/status", StringComparison.Ordinal));
+        Assert.Contains(result.Problems, p => p.Contains("apt/lists", StringComparison.Ordinal) && p.Contains("missing", StringComparison.Ordinal));
         Assert.Equal(new SystemCounts(0, 0, 0, 0), result.Counts);
+    }
+
+    [Fact]
+    public void A_missing_lists_directory_is_a_problem_not_a_machine_without_updates()
+    {
+        using var root = Fixtures.CopyRoot("basic");
+        Directory.Delete(root.File("var/lib/apt/lists"), recursive: true);
+        var result = new DebianPackageSource(root.Path).Load(CancellationToken.None);
+        Assert.NotEmpty(result.Packages);
+        Assert.Equal(0, result.Counts!.UpdatesAvailable);
+        Assert.Contains(result.Problems, p => p.Contains("var/lib/apt/lists: missing", StringComparison.Ordinal) && p.Contains("apt-get update", StringComparison.Ordinal));
     }
 
     [Fact]
