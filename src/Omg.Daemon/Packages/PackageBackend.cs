@@ -33,6 +33,8 @@ public sealed partial class PackageBackend : IPackageHandler, IHostedService, IA
     // Copyright files are read once per installed version, not on every Info.
     private readonly ConcurrentDictionary<(string Source, string Name, string? Version), IReadOnlyList<string>> _licenses = new();
 
+    private HashSet<string> _loggedProblems = new(StringComparer.Ordinal);
+
     /// <summary>Creates the backend over the configured root (<c>--root</c>).</summary>
     public PackageBackend(IOptions<DaemonOptions> options, DaemonMetrics metrics, ILogger<PackageBackend> logger)
     {
@@ -47,7 +49,14 @@ public sealed partial class PackageBackend : IPackageHandler, IHostedService, IA
             new PythonDistributionSource(runtimeOptions),
         ];
         _sources = sources.ToDictionary(s => s.Name, StringComparer.Ordinal);
-        var serviceOptions = new PackageIndexServiceOptions { Published = _ => _compaction.Schedule(_stopping.Token) };
+        var serviceOptions = new PackageIndexServiceOptions
+        {
+            Published = index =>
+            {
+                LogNewProblems(index.Problems);
+                _compaction.Schedule(_stopping.Token);
+            },
+        };
         _service = new PackageIndexService(sources, new RuntimeDetector(runtimeOptions), serviceOptions, line => LogIndex(line));
         Root = root;
     }
@@ -223,6 +232,25 @@ public sealed partial class PackageBackend : IPackageHandler, IHostedService, IA
 
         return index;
     }
+
+    // Every skipped file or paragraph is logged once, when a build first meets it (docs/operations.md says so);
+    // Status keeps listing it in problems for as long as it lasts, and a rebuild does not repeat the warning.
+    private void LogNewProblems(IReadOnlyList<string> problems)
+    {
+        var current = new HashSet<string>(problems, StringComparer.Ordinal);
+        foreach (string problem in problems)
+        {
+            if (!_loggedProblems.Contains(problem))
+            {
+                LogProblem(problem);
+            }
+        }
+
+        _loggedProblems = current;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "package data skipped: {Problem}")]
+    private partial void LogProblem(string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "package index: {Line}")]
     private partial void LogIndex(string line);
