@@ -15,6 +15,7 @@ internal static class StatusReader
     public static List<FieldSpans> ReadInstalled(ReadOnlySpan<byte> status, string path, List<string> problems)
     {
         var installed = new List<FieldSpans>();
+        status = WithoutCutShortEnd(status, path, problems);
         var reader = new Deb822Reader(status);
         while (reader.NextParagraph())
         {
@@ -47,6 +48,23 @@ internal static class StatusReader
         }
 
         return installed;
+    }
+
+    // dpkg replaces its status file whole (status-new, then rename), ending it with a newline; one that ends mid-line
+    // was cut short, and its last paragraph may hold a truncated Version or Status that would read as valid. That
+    // paragraph is left out and said, instead of accepted silently. Spans stay valid: the view keeps its start.
+    private static ReadOnlySpan<byte> WithoutCutShortEnd(ReadOnlySpan<byte> status, string path, List<string> problems)
+    {
+        if (status.IsEmpty || status[^1] == (byte)'\n')
+        {
+            return status;
+        }
+
+        int boundary = status.LastIndexOf("\n\n"u8);
+        int kept = boundary < 0 ? 0 : boundary + 2;
+        int line = 1 + status[..kept].Count((byte)'\n');
+        problems.Add($"{path}: ends mid-line (cut short?); its last paragraph, at line {line}, skipped");
+        return status[..kept];
     }
 
     /// <summary>The most common concrete architecture among installed packages, for roots that do not say.</summary>

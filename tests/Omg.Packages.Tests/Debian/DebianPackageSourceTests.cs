@@ -158,6 +158,20 @@ public sealed class DebianPackageSourceTests
     }
 
     [Fact]
+    public void A_status_file_cut_short_loses_its_last_paragraph_and_says_so()
+    {
+        // What a status file cut off mid-write looks like: the last paragraph's Version ends early ("1.2" of "1.2.3-1").
+        using var root = Fixtures.CopyRoot("basic");
+        string status = root.File("var/lib/dpkg/status");
+        File.AppendAllText(status, "\nPackage: cutpkg\nStatus: install ok installed\nArchitecture: amd64\nMaintainer: x <x@example.org>\nVersion: 1.2");
+        var result = new DebianPackageSource(root.Path).Load(CancellationToken.None);
+        Assert.DoesNotContain(result.Packages, p => p.Name == "cutpkg");
+        Assert.Contains(result.Packages, p => p.Name == "vim" && p.IsInstalled);
+        Assert.Contains(result.Problems, p => p.Contains("ends mid-line", StringComparison.Ordinal) && p.Contains("dpkg/status", StringComparison.Ordinal));
+        Assert.Equal(new DebianPackageSource(Fixtures.Root("basic")).Load(CancellationToken.None).Counts, result.Counts);
+    }
+
+    [Fact]
     public void A_missing_lists_directory_is_a_problem_not_a_machine_without_updates()
     {
         using var root = Fixtures.CopyRoot("basic");
