@@ -19,6 +19,9 @@ public sealed class DaemonOptions
     /// <summary>Advisory sources, downloads and the store (see docs/audit.md).</summary>
     public Audit.AuditOptions Audit { get; set; } = new();
 
+    /// <summary>The module runtime's settings.</summary>
+    public Modules.ModuleOptions Modules { get; set; } = new();
+
     /// <summary>Limits that keep one client from hurting the others.</summary>
     public DaemonLimits Limits { get; set; } = new();
 }

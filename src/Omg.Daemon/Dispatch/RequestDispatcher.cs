@@ -148,7 +148,7 @@ public sealed partial class RequestDispatcher
         SecurityAuditRequest => Wrap(Audit(request).AuditAsync(cancellationToken)),
         UpdateAdvisoriesRequest update => Wrap(Audit(request).UpdateAsync(update.Source, cancellationToken)),
         ModulesRequest => ModulesAsync(request, cancellationToken),
-        ModuleRequest module => Wrap(Modules(request).RunAsync(module.Name, module.Arguments, cancellationToken)),
+        ModuleRequest module => Wrap(Modules(request).RunAsync(module.Name, module.Arguments, module.TimeoutMs, cancellationToken)),
         UnknownRequest unknown => throw new RequestFailedException(ErrorCodes.MethodNotFound, $"unknown request type '{unknown.VariantName}'"),
         _ => throw new RequestFailedException(ErrorCodes.MethodNotFound, $"request type '{request.Variant}' is not handled by this build"),
     };

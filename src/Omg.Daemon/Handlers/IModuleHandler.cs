@@ -9,6 +9,6 @@ public interface IModuleHandler
     /// <summary>The modules available under the configured roots.</summary>
     ValueTask<IReadOnlyList<ModuleInfo>> ListAsync(CancellationToken cancellationToken);
 
-    /// <summary>Runs module <paramref name="name"/> with the contract's request map.</summary>
-    ValueTask<ModuleResult> RunAsync(string name, MessagePackValue request, CancellationToken cancellationToken);
+    /// <summary>Runs module <paramref name="name"/> with the contract's request map, within <paramref name="timeoutMs"/> (null: the configured default).</summary>
+    ValueTask<ModuleResult> RunAsync(string name, MessagePackValue request, ulong? timeoutMs, CancellationToken cancellationToken);
 }

@@ -71,6 +71,7 @@ public static class DaemonHost
             builder.Services.AddSingleton<AuditBackend>();
             builder.Services.AddSingleton<IAuditHandler>(services => services.GetRequiredService<AuditBackend>());
             builder.Services.AddHostedService(services => services.GetRequiredService<AuditBackend>());
+            builder.Services.AddSingleton<IModuleHandler, Omg.Daemon.Modules.ModuleBackend>();
         }
 
         builder.Services.AddHostedService(services => services.GetRequiredService<SocketServer>());

@@ -1,0 +1,98 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Omg.Daemon.Handlers;
+using Omg.Modules.Catalog;
+using Omg.Modules.Process;
+using Omg.Modules.Requests;
+using Omg.Modules.Responses;
+using Omg.Protocol;
+using Omg.Protocol.MessagePack;
+using Omg.Protocol.Messages;
+
+namespace Omg.Daemon.Modules;
+
+/// <summary>
+/// omgd's module runtime behind <see cref="IModuleHandler"/>: finds the module in the catalog, builds its request
+/// by the seed-004 contract, runs it as a process of its own (bounded in time, output and concurrency) and turns
+/// its JSON answer into a <see cref="ModuleResult"/>. A module's non-zero retcode is its own answer, returned as
+/// it said it (the CLI and cmdlets report it as a failure); omgd's failures to run it are MODULE_FAILED.
+/// </summary>
+public sealed partial class ModuleBackend : IModuleHandler, IDisposable
+{
+    private readonly ModuleOptions _options;
+    private readonly ModuleCatalog _catalog;
+    private readonly JsonObject _host;
+    private readonly JsonObject _config;
+    private readonly SemaphoreSlim _slots;
+    private readonly ILogger<ModuleBackend> _logger;
+
+    /// <summary>Creates the backend from omgd's options.</summary>
+    public ModuleBackend(IOptions<DaemonOptions> options, ILogger<ModuleBackend> logger)
+    {
+        _options = options.Value.Modules;
+        _logger = logger;
+        _catalog = new ModuleCatalog(ModuleCatalog.DefaultRoots(_options.Roots, Environment.GetEnvironmentVariable("OMG_MODULE_PATH")));
+        string root = string.IsNullOrEmpty(options.Value.Root) ? "/" : options.Value.Root;
+        _host = HostTraits.Detect(root, _options.Traits);
+        _host["paths"]!["modules"] = new JsonArray([.. _catalog.Roots.Select(r => (JsonNode)r)]);
+        _config = new JsonObject([.. _options.Config.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value))]);
+        _slots = new SemaphoreSlim(_options.MaxConcurrent > 0 ? _options.MaxConcurrent : 2 * Environment.ProcessorCount);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<ModuleInfo>> ListAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<ModuleInfo>>(
+            [.. _catalog.List().Select(e => new ModuleInfo(e.Name, e.Doc?.Version ?? string.Empty, e.Doc?.Description ?? string.Empty, e.Path))]);
+
+    /// <inheritdoc />
+    public async ValueTask<ModuleResult> RunAsync(string name, MessagePackValue request, ulong? timeoutMs, CancellationToken cancellationToken)
+    {
+        string path = _catalog.Find(name)
+            ?? throw new RequestFailedException(ErrorCodes.ModuleNotFound, $"module '{name}' not found under {string.Join(", ", _catalog.Roots)}");
+        JsonObject? caller = request.Kind == MessagePackValueKind.Nil ? null : JsonNode.Parse(MessagePackJson.ToJson(request)) as JsonObject;
+        JsonObject contract = ModuleContract.Build(caller, _config, _host, out string? invalid)
+            ?? throw new RequestFailedException(ErrorCodes.InvalidParams, invalid!);
+        TimeSpan timeout = timeoutMs is { } ms ? TimeSpan.FromMilliseconds(ms) : TimeSpan.FromSeconds(_options.DefaultTimeoutSeconds);
+
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        ModuleRun run;
+        try
+        {
+            run = await ModuleProcess.RunAsync(path, Encoding.UTF8.GetBytes(contract.ToJsonString()), timeout, _options.MaxOutputBytes, _options.Environment, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+
+        if (run.Stderr.Length > 0)
+        {
+            LogStderr(name, run.Stderr.Length > 2000 ? run.Stderr[..2000] : run.Stderr);
+        }
+
+        if (run.TimedOut)
+        {
+            throw Failed(name, $"timed out after {timeout.TotalMilliseconds:0} ms and was killed");
+        }
+
+        if (run.OverCap)
+        {
+            throw Failed(name, $"wrote more than {_options.MaxOutputBytes} bytes of output and was killed");
+        }
+
+        ModuleResponse answer = ModuleResponse.TryParse(run.Stdout, out string? bad)
+            ?? throw Failed(name, bad! + (run.ExitCode is { } code and not 0 ? $" (exit code {code})" : string.Empty));
+        MessagePackValue data = answer.Data is null ? MessagePackValue.Nil : MessagePackJson.Parse(answer.Data.ToJsonString());
+        return new ModuleResult(answer.RetCode, answer.Message, answer.Warning, data, answer.Logs);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _slots.Dispose();
+
+    private static RequestFailedException Failed(string name, string why) => new(ErrorCodes.ModuleFailed, $"module '{name}' {why}");
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "module {Name} wrote to stderr: {Text}")]
+    private partial void LogStderr(string name, string text);
+}

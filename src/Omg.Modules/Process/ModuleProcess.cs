@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Omg.Modules.Process;
+
+/// <summary>
+/// Runs one module executable: argv only (no shell), the request written to stdin while stdout and stderr are
+/// drained at the same time (SysInspect writes first and reads after, which deadlocks on a module that answers
+/// before it has read everything), a module that never reads stdin tolerated, the whole process tree killed on
+/// timeout, cancellation or output over the cap.
+/// </summary>
+public static class ModuleProcess
+{
+    /// <summary>Runs <paramref name="executable"/> with <paramref name="stdin"/> as its input.</summary>
+    public static async Task<ModuleRun> RunAsync(string executable, byte[] stdin, TimeSpan timeout, int maxOutputBytes, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(executable)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(executable)!,
+        };
+
+        // A clean environment: the module sees what it needs to run and what configuration adds, not omgd's own.
+        start.Environment.Clear();
+        foreach (string name in new[] { "PATH", "HOME", "LANG" })
+        {
+            if (Environment.GetEnvironmentVariable(name) is { } value)
+            {
+                start.Environment[name] = value;
+            }
+        }
+
+        foreach ((string name, string value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = new System.Diagnostics.Process { StartInfo = start };
+        long started = Stopwatch.GetTimestamp();
+        process.Start();
+        using var overCap = new CancellationTokenSource();
+        Task<byte[]> stdout = ReadCappedAsync(process.StandardOutput.BaseStream, maxOutputBytes, overCap);
+        Task<byte[]> stderr = ReadCappedAsync(process.StandardError.BaseStream, 1 << 20, null);
+        Task writing = WriteAsync(process.StandardInput.BaseStream, stdin);
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, overCap.Token);
+        deadline.CancelAfter(timeout);
+        bool killed = false;
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            killed = true;
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        await writing.ConfigureAwait(false);
+        byte[] output = await stdout.ConfigureAwait(false);
+        byte[] errors = await stderr.ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return new ModuleRun(
+            killed ? null : process.ExitCode,
+            output,
+            Encoding.UTF8.GetString(errors),
+            TimedOut: killed && !overCap.IsCancellationRequested,
+            OverCap: overCap.IsCancellationRequested,
+            Stopwatch.GetElapsedTime(started));
+    }
+
+    // A module may exit without reading its input: the broken pipe that leaves is not a failure.
+    private static async Task WriteAsync(Stream input, byte[] data)
+    {
+        try
+        {
+            await input.WriteAsync(data).ConfigureAwait(false);
+            await input.FlushAsync().ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+        }
+        finally
+        {
+            try
+            {
+                input.Dispose();
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static async Task<byte[]> ReadCappedAsync(Stream stream, int cap, CancellationTokenSource? overCap)
+    {
+        using var buffer = new MemoryStream();
+        byte[] chunk = new byte[64 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > cap)
+            {
+                // Over the cap: stop keeping it, and for stdout have the module killed; keep draining so it never blocks.
+                overCap?.Cancel();
+                continue;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}
+
+/// <summary>What a module run left.</summary>
+/// <param name="ExitCode">The exit code, null when omgd killed it.</param>
+/// <param name="Stdout">Its output (up to the cap).</param>
+/// <param name="Stderr">Its error output (up to 1 MiB), for the log.</param>
+/// <param name="TimedOut">Killed at the timeout or on cancellation.</param>
+/// <param name="OverCap">Killed for writing more than the output cap.</param>
+/// <param name="Duration">From start to exit.</param>
+public sealed record ModuleRun(int? ExitCode, byte[] Stdout, string Stderr, bool TimedOut, bool OverCap, TimeSpan Duration);

@@ -1,0 +1,158 @@
+using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using Omg.Daemon.Hosting;
+using Omg.Daemon.Tests.Support;
+using Omg.Protocol;
+using Omg.Protocol.MessagePack;
+using Omg.Protocol.Messages;
+using Omg.Tests.Shared;
+
+namespace Omg.Daemon.Tests.EndToEnd;
+
+/// <summary>Module and Modules over the socket, with real module processes written by the tests.</summary>
+public sealed class ModuleRequestTests : IAsyncLifetime
+{
+    private readonly TestPaths _paths = new();
+    private IHost? _host;
+
+    private string Root => Path.Combine(_paths.Directory, "modules");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Path.Combine(Root, "test"));
+        // Echoes the request it read back as its data, with a log line and a warning.
+        Module("test/echo", """
+            import json, sys
+            req = json.load(sys.stdin)
+            print(json.dumps({"retcode": 0, "message": "echoed", "warning": ["careful"], "data": {"request": req, "__sysinspect-module-logs": ["read the request"]}}))
+            """);
+        Module("test/fail", """
+            import json, sys
+            sys.stdin.read()
+            print(json.dumps({"retcode": 3, "message": "no such process", "data": {"pid": 42}}))
+            """);
+        Module("test/sleepy", "import time\ntime.sleep(30)\n");
+        Module("test/junk", "print('this is not json')\n");
+        Module("test/noretcode", "import json\nprint(json.dumps({'message': 'x'}))\n");
+        // Never reads stdin, answers at once.
+        Module("test/deaf", "import json\nprint(json.dumps({'retcode': 0, 'message': 'did not listen'}))\n");
+        File.WriteAllText(Path.Combine(Root, "test/echo.mod_doc.yaml"), "name: echo\nversion: \"1.2\"\ndescription: Echo the request\n");
+
+        _host = DaemonHost.CreateBuilder(["--socket", _paths.Socket, "--root", "/", $"--Modules:Roots:0={Root}"]).Build();
+        await _host.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.StopAsync();
+            _host.Dispose();
+        }
+
+        _paths.Dispose();
+    }
+
+    [Fact]
+    public async Task The_contract_reaches_the_module_with_aliases_ext_and_host_traits()
+    {
+        ModuleResult result = await RunAsync("test.echo", """{"args": {"mask": "*.txt"}, "opts": ["verbose"], "trace_id": "req-42", "ext": {"trace_id": "old", "kept": 1}}""");
+        Assert.Equal(0, result.Retcode);
+        Assert.Equal("echoed", result.Message);
+        Assert.Equal(["careful"], result.Warning);
+        Assert.Equal(["read the request"], result.Logs);
+        using JsonDocument data = JsonDocument.Parse(MessagePackJson.ToJson(result.Data));
+        JsonElement request = data.RootElement.GetProperty("request");
+        Assert.Equal("*.txt", request.GetProperty("arguments").GetProperty("mask").GetString());
+        Assert.Equal("verbose", request.GetProperty("options")[0].GetString());
+        Assert.Equal("req-42", request.GetProperty("ext").GetProperty("trace_id").GetString());
+        Assert.Equal(1, request.GetProperty("ext").GetProperty("kept").GetInt32());
+        Assert.Equal(Environment.ProcessorCount, request.GetProperty("host").GetProperty("traits").GetProperty("hardware.cpu.total").GetInt32());
+        Assert.Equal(Environment.MachineName, request.GetProperty("host").GetProperty("traits").GetProperty("system.hostname").GetString());
+        Assert.False(data.RootElement.TryGetProperty("__sysinspect-module-logs", out _));
+    }
+
+    [Theory]
+    [InlineData("test..echo", """{}""", ErrorCodes.InvalidParams, "name")]
+    [InlineData("../etc", """{}""", ErrorCodes.InvalidParams, "name")]
+    [InlineData("test.echo", """{"args": {}, "arguments": {}}""", ErrorCodes.InvalidParams, "alias")]
+    [InlineData("test.echo", """{"arguments": {"rt.mod": "x"}}""", ErrorCodes.InvalidParams, "rt.mod")]
+    [InlineData("test.echo", """{"options": "verbose"}""", ErrorCodes.InvalidParams, "options")]
+    [InlineData("test.nosuch", """{}""", ErrorCodes.ModuleNotFound, "test.nosuch")]
+    [InlineData("test.junk", """{}""", ErrorCodes.ModuleFailed, "not valid JSON")]
+    [InlineData("test.noretcode", """{}""", ErrorCodes.ModuleFailed, "retcode")]
+    public async Task Bad_calls_and_bad_answers_are_errors_that_say_why(string name, string request, int code, string says)
+    {
+        ErrorResponse error = await FailAsync(name, request);
+        Assert.Equal(code, error.Code);
+        Assert.Contains(says, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_module_past_its_timeout_is_killed()
+    {
+        ErrorResponse error = await FailAsync("test.sleepy", "{}", timeoutMs: 500);
+        Assert.Equal(ErrorCodes.ModuleFailed, error.Code);
+        Assert.Contains("timed out after 500 ms", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_non_zero_retcode_comes_back_with_its_message_and_data()
+    {
+        ModuleResult result = await RunAsync("test.fail", "{}");
+        Assert.Equal(3, result.Retcode);
+        Assert.Equal("no such process", result.Message);
+        Assert.Contains("42", MessagePackJson.ToJson(result.Data), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_module_that_never_reads_a_large_request_still_answers()
+    {
+        string big = JsonSerializer.Serialize(new string('x', 600_000));
+        ModuleResult result = await RunAsync("test.deaf", "{\"payload\": " + big + "}");
+        Assert.Equal("did not listen", result.Message);
+    }
+
+    [Fact]
+    public async Task Modules_lists_the_roots_with_their_docs()
+    {
+        await using RawConnection connection = await RawConnection.ConnectAsync(_paths.Socket);
+        var modules = Assert.IsType<ModulesResult>(Assert.IsType<SuccessResponse>(await connection.CallAsync(new ModulesRequest(1))).Result);
+        ModuleInfo echo = Assert.Single(modules.Modules, m => m.Name == "test.echo");
+        Assert.Equal("1.2", echo.Version);
+        Assert.Equal("Echo the request", echo.Description);
+        Assert.Contains(modules.Modules, m => m.Name == "test.sleepy");
+        Assert.DoesNotContain(modules.Modules, m => m.Name.EndsWith("mod_doc.yaml", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Twenty_calls_at_once_all_answer()
+    {
+        var calls = Enumerable.Range(0, 20).Select(i => RunAsync("test.echo", "{\"arguments\": {\"n\": " + i + "}}")).ToArray();
+        ModuleResult[] results = await Task.WhenAll(calls);
+        Assert.All(results, r => Assert.Equal("echoed", r.Message));
+    }
+
+    private void Module(string relative, string python)
+    {
+        string path = Path.Combine(Root, relative);
+        File.WriteAllText(path, "#!/usr/bin/python3\n" + python);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    private async Task<Response> CallAsync(string name, string request, ulong? timeoutMs)
+    {
+        await using RawConnection connection = await RawConnection.ConnectAsync(_paths.Socket);
+        return await connection.CallAsync(new ModuleRequest(1, name, MessagePackJson.Parse(request), timeoutMs));
+    }
+
+    private async Task<ModuleResult> RunAsync(string name, string request)
+    {
+        Response response = await CallAsync(name, request, null);
+        Assert.True(response is SuccessResponse, (response as ErrorResponse)?.Message);
+        return Assert.IsType<ModuleResult>(((SuccessResponse)response).Result);
+    }
+
+    private async Task<ErrorResponse> FailAsync(string name, string request, ulong? timeoutMs = null) =>
+        Assert.IsType<ErrorResponse>(await CallAsync(name, request, timeoutMs));
+}
