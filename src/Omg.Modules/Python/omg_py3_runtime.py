@@ -34,7 +34,6 @@ import json
 import os
 import sys
 import time
-import traceback
 import types
 
 RT_PREFIX = "rt."
@@ -264,10 +263,17 @@ def load_module(name, path, code, req, logger):
 
 
 def describe(err):
-    return "".join(traceback.format_exception_only(type(err), err)).strip()
+    """One line: the exception's type and message, as the last line of its traceback."""
+    if isinstance(err, SyntaxError):
+        return "%s: %s (%s, line %s)" % (type(err).__name__, err.msg, err.filename, err.lineno)
+    text = str(err)
+    return "%s: %s" % (type(err).__name__, text) if text else type(err).__name__
 
 
 def report_traceback():
+    # Imported here: traceback costs milliseconds at start-up and is only wanted after a failure.
+    import traceback
+
     sys.stderr.write(traceback.format_exc())
     sys.stderr.flush()
 
