@@ -60,6 +60,13 @@ public sealed class Py3RuntimeTests : IDisposable
                 os.write(1, b"written to fd 1\n")
                 return {"quiet": "result"}
             """);
+        share.Write("lingering.py", """
+            import threading, time
+
+            def run(req):
+                threading.Thread(target=time.sleep, args=(3600,)).start()
+                return {"left": "a thread"}
+            """);
         share.Write("raiser.py", "def run(req):\n    raise ValueError('boom: ' + req['args']['why'])\n");
         share.Write("exiter.py", "import sys\n\ndef run(req):\n    sys.exit(3)\n");
         share.Write("norun.py", "x = 1\n");
@@ -169,6 +176,16 @@ public sealed class Py3RuntimeTests : IDisposable
     }
 
     [Fact]
+    public void AThreadLeftRunningDoesNotKeepTheDispatcherAlive()
+    {
+        // Send waits for the process to exit, so returning at all is the point.
+        var result = share.Call("lingering");
+
+        Assert.Equal(0, result.RetCode);
+        Assert.Equal("a thread", result.Result!["left"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void AnExceptionInRunIsAFailureWithItsMessage()
     {
         var result = share.Call("raiser", new JsonObject { ["args"] = new JsonObject { ["why"] = "disk on fire" } });
@@ -249,7 +266,7 @@ public sealed class Py3RuntimeTests : IDisposable
         Assert.Equal(0, result.RetCode);
         var data = result.Response["data"]!;
         Assert.Equal(
-            ["baddoc", "badret", "broken", "caller", "echoreq", "exiter", "hello", "hostecho", "importer", "nested.reader", "noisy", "nopyproof", "nopython", "norun", "raiser", "reader"],
+            ["baddoc", "badret", "broken", "caller", "echoreq", "exiter", "hello", "hostecho", "importer", "lingering", "nested.reader", "noisy", "nopyproof", "nopython", "norun", "raiser", "reader"],
             data["modules"]!.AsArray().Select(n => n!.GetValue<string>()));
         var docs = data["docs"]!.AsObject();
         Assert.Equal(["caller", "hello", "importer", "nested.reader", "nopyproof", "nopython", "reader"], docs.Select(d => d.Key).Order(StringComparer.Ordinal));
