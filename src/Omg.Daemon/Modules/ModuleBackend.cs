@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Omg.Daemon.Handlers;
 using Omg.Modules.Catalog;
 using Omg.Modules.Process;
+using Omg.Modules.Python;
 using Omg.Modules.Requests;
 using Omg.Modules.Responses;
 using Omg.Protocol;
@@ -26,6 +27,7 @@ public sealed partial class ModuleBackend : IModuleHandler, IDisposable
     private readonly JsonObject _host;
     private readonly JsonObject _config;
     private readonly SemaphoreSlim _slots;
+    private readonly string _sharelib;
     private readonly ILogger<ModuleBackend> _logger;
 
     /// <summary>Creates the backend from omgd's options.</summary>
@@ -35,8 +37,10 @@ public sealed partial class ModuleBackend : IModuleHandler, IDisposable
         _logger = logger;
         _catalog = new ModuleCatalog(ModuleCatalog.DefaultRoots(_options.Roots, Environment.GetEnvironmentVariable("OMG_MODULE_PATH")));
         string root = string.IsNullOrEmpty(options.Value.Root) ? "/" : options.Value.Root;
-        _host = HostTraits.Detect(root, _options.Traits);
-        _host["paths"]!["modules"] = new JsonArray([.. _catalog.Roots.Select(r => (JsonNode)r)]);
+        _sharelib = _options.Sharelib is { Length: > 0 } configured ? configured
+            : Environment.GetEnvironmentVariable("OMG_SHARELIB") is { Length: > 0 } fromEnvironment ? fromEnvironment
+            : Py3Dispatcher.DefaultSharelib;
+        _host = HostFacts.Detect(new HostFactsOptions { Root = root, UserTraits = _options.Traits, SharelibPath = _sharelib, ModuleRoots = _catalog.Roots });
         _config = new JsonObject([.. _options.Config.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value))]);
         _slots = new SemaphoreSlim(_options.MaxConcurrent > 0 ? _options.MaxConcurrent : 2 * Environment.ProcessorCount);
     }
@@ -49,18 +53,45 @@ public sealed partial class ModuleBackend : IModuleHandler, IDisposable
     /// <inheritdoc />
     public async ValueTask<ModuleResult> RunAsync(string name, MessagePackValue request, ulong? timeoutMs, CancellationToken cancellationToken)
     {
-        string path = _catalog.Find(name)
-            ?? throw new RequestFailedException(ErrorCodes.ModuleNotFound, $"module '{name}' not found under {string.Join(", ", _catalog.Roots)}");
+        IReadOnlyList<string> argv;
+        string workingDirectory;
+        bool py3 = Py3Dispatcher.TryGetModuleName(name, out string py3Module);
+        if (py3)
+        {
+            // The virtual py3 namespace: Omg's dispatcher runs <sharelib>/lib/runtime/python3/<module>.py.
+            string script = Py3Dispatcher.ScriptFile(_sharelib, py3Module);
+            if (!File.Exists(script))
+            {
+                throw new RequestFailedException(ErrorCodes.ModuleNotFound, $"module '{name}' not found: no {script}");
+            }
+
+            string python = Py3Dispatcher.FindPython(_options.Python is { Length: > 0 } p ? p : null)
+                ?? throw Failed(name, "cannot run: no python3 found (Modules:Python)");
+            argv = Py3Dispatcher.Command(python);
+            workingDirectory = Py3Dispatcher.ScriptsDirectory(_sharelib);
+        }
+        else
+        {
+            string path = _catalog.Find(name)
+                ?? throw new RequestFailedException(ErrorCodes.ModuleNotFound, $"module '{name}' not found under {string.Join(", ", _catalog.Roots)}");
+            argv = [path];
+            workingDirectory = Path.GetDirectoryName(path)!;
+        }
+
         JsonObject? caller = request.Kind == MessagePackValueKind.Nil ? null : JsonNode.Parse(MessagePackJson.ToJson(request)) as JsonObject;
         JsonObject contract = ModuleContract.Build(caller, _config, _host, out string? invalid)
             ?? throw new RequestFailedException(ErrorCodes.InvalidParams, invalid!);
+        if (py3)
+        {
+            Py3Dispatcher.Prepare(contract, py3Module, _sharelib);
+        }
         TimeSpan timeout = timeoutMs is { } ms ? TimeSpan.FromMilliseconds(ms) : TimeSpan.FromSeconds(_options.DefaultTimeoutSeconds);
 
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         ModuleRun run;
         try
         {
-            run = await ModuleProcess.RunAsync(path, Encoding.UTF8.GetBytes(contract.ToJsonString()), timeout, _options.MaxOutputBytes, _options.Environment, cancellationToken).ConfigureAwait(false);
+            run = await ModuleProcess.RunAsync(argv, workingDirectory, Encoding.UTF8.GetBytes(contract.ToJsonString()), timeout, _options.MaxOutputBytes, _options.Environment, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -6,6 +6,12 @@ public sealed class ModuleOptions
     /// <summary>Module roots searched first; then <c>OMG_MODULE_PATH</c>, then /usr/share/sysinspect/modules.</summary>
     public string[] Roots { get; set; } = [];
 
+    /// <summary>SysInspect's sharelib, whose <c>lib/runtime/python3</c> holds the <c>py3.*</c> modules; empty means <c>OMG_SHARELIB</c>, else /usr/share/sysinspect.</summary>
+    public string Sharelib { get; set; } = string.Empty;
+
+    /// <summary>The python3 that runs <c>py3.*</c> modules; empty means /usr/bin/python3, else the first on PATH.</summary>
+    public string Python { get; set; } = string.Empty;
+
     /// <summary>Seconds a module may run when the call names no <c>timeout_ms</c>.</summary>
     public double DefaultTimeoutSeconds { get; set; } = 60;
 

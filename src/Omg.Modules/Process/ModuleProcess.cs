@@ -11,17 +11,21 @@ namespace Omg.Modules.Process;
 /// </summary>
 public static class ModuleProcess
 {
-    /// <summary>Runs <paramref name="executable"/> with <paramref name="stdin"/> as its input.</summary>
-    public static async Task<ModuleRun> RunAsync(string executable, byte[] stdin, TimeSpan timeout, int maxOutputBytes, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="argv"/> (the program, then its arguments) in <paramref name="workingDirectory"/> with <paramref name="stdin"/> as its input.</summary>
+    public static async Task<ModuleRun> RunAsync(IReadOnlyList<string> argv, string workingDirectory, byte[] stdin, TimeSpan timeout, int maxOutputBytes, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(executable)
+        var start = new ProcessStartInfo(argv[0])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(executable)!,
+            WorkingDirectory = workingDirectory,
         };
+        foreach (string argument in argv.Skip(1))
+        {
+            start.ArgumentList.Add(argument);
+        }
 
         // A clean environment: the module sees what it needs to run and what configuration adds, not omgd's own.
         start.Environment.Clear();

@@ -17,6 +17,8 @@ public sealed class ModuleRequestTests : IAsyncLifetime
 
     private string Root => Path.Combine(_paths.Directory, "modules");
 
+    private string Sharelib => Path.Combine(_paths.Directory, "sharelib");
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Path.Combine(Root, "test"));
@@ -38,7 +40,13 @@ public sealed class ModuleRequestTests : IAsyncLifetime
         Module("test/deaf", "import json\nprint(json.dumps({'retcode': 0, 'message': 'did not listen'}))\n");
         File.WriteAllText(Path.Combine(Root, "test/echo.mod_doc.yaml"), "name: echo\nversion: \"1.2\"\ndescription: Echo the request\n");
 
-        _host = DaemonHost.CreateBuilder(["--socket", _paths.Socket, "--root", "/", $"--Modules:Roots:0={Root}"]).Build();
+        // A py3 module in a sharelib of the test's own, as SysInspect lays them out.
+        string scripts = Path.Combine(Sharelib, "lib", "runtime", "python3");
+        Directory.CreateDirectory(scripts);
+        File.WriteAllText(Path.Combine(scripts, "adder.py"), "def run(req):\n    args = req.get('args', {})\n    return {'sum': args.get('a', 0) + args.get('b', 0)}\n");
+        File.WriteAllText(Path.Combine(scripts, "broken.py"), "def run(req):\n    raise ValueError('no such thing')\n");
+
+        _host = DaemonHost.CreateBuilder(["--socket", _paths.Socket, "--root", "/", $"--Modules:Roots:0={Root}", $"--Modules:Sharelib={Sharelib}"]).Build();
         await _host.StartAsync();
     }
 
@@ -123,6 +131,22 @@ public sealed class ModuleRequestTests : IAsyncLifetime
         Assert.Equal("Echo the request", echo.Description);
         Assert.Contains(modules.Modules, m => m.Name == "test.sleepy");
         Assert.DoesNotContain(modules.Modules, m => m.Name.EndsWith("mod_doc.yaml", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_py3_module_runs_through_the_dispatcher()
+    {
+        ModuleResult result = await RunAsync("py3.adder", """{"args": {"a": 2, "b": 5}}""");
+        Assert.Equal(0, result.Retcode);
+        using JsonDocument data = JsonDocument.Parse(MessagePackJson.ToJson(result.Data));
+        Assert.Equal(7, data.RootElement.GetProperty("data").GetProperty("sum").GetInt32());
+
+        ModuleResult broken = await RunAsync("py3.broken", "{}");
+        Assert.NotEqual(0, broken.Retcode);
+        Assert.Contains("no such thing", broken.Message, StringComparison.Ordinal);
+
+        Assert.Equal(ErrorCodes.ModuleNotFound, (await FailAsync("py3.nosuch", "{}")).Code);
+        Assert.Equal(ErrorCodes.InvalidParams, (await FailAsync("py3.adder", """{"args": {"rt.mod": "other"}}""")).Code);
     }
 
     [Fact]

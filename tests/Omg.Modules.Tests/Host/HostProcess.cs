@@ -26,7 +26,7 @@ internal static class HostProcess
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + file);
+        using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("could not start " + file);
         // Drain both pipes while writing stdin, so neither side can block the other.
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
