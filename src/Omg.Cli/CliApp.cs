@@ -140,8 +140,12 @@ public static class CliApp
         {
             string moduleName = parse.GetValue(name)!;
             var request = ModuleRequestBuilder.Build(parse.GetValue(args) ?? [], parse.GetValue(opts) ?? [], parse.GetValue(file));
-            output.Module(moduleName, await client.RunModuleAsync(moduleName, request, token).ConfigureAwait(false));
-            return ExitCodes.Ok;
+            ModuleResult result = await client.RunModuleAsync(moduleName, request, token).ConfigureAwait(false);
+            output.Module(moduleName, result);
+
+            // A module's non-zero retcode is a failed module (seed 004): the exit code carries it, kept within 1..125
+            // so that it never reads as success, a signal or a shell's own codes.
+            return result.Retcode == 0 ? ExitCodes.Ok : Math.Clamp(result.Retcode, 1, 125);
         }, ct));
         return module;
     }

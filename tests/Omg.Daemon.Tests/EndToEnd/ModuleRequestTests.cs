@@ -149,6 +149,23 @@ public sealed class ModuleRequestTests : IAsyncLifetime
         Assert.Equal(ErrorCodes.InvalidParams, (await FailAsync("py3.adder", """{"args": {"rt.mod": "other"}}""")).Code);
     }
 
+    [Theory]
+    [InlineData("test.echo", 0)]
+    [InlineData("test.fail", 3)]
+    public async Task Omg_module_exits_with_the_module_retcode(string name, int exitCode)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "omg.dll"), "--socket", _paths.Socket, "--no-autostart", "module", name, "--arg", "mask=*.txt"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var omg = System.Diagnostics.Process.Start(start)!;
+        string output = await omg.StandardOutput.ReadToEndAsync();
+        await omg.WaitForExitAsync();
+        Assert.Equal(exitCode, omg.ExitCode);
+        Assert.Contains(exitCode == 0 ? "echoed" : "no such process", output + await omg.StandardError.ReadToEndAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Twenty_calls_at_once_all_answer()
     {
