@@ -35,7 +35,13 @@ status=0
 
 # --- xunit -------------------------------------------------------------------------------------------
 if [ "$run_xunit" = 1 ]; then
-    dotnet test omg.sln --configuration "$configuration" "${no_build[@]}" --nologo \
+    # Build everything first, then test without building: `dotnet test` on a solution otherwise runs one test
+    # project while it still builds the next, and a project rebuilt then (omg, with omgd laid beside it) can be
+    # caught half laid out by a test that checks the layout.
+    if [ ${#no_build[@]} -eq 0 ]; then
+        dotnet build omg.sln --configuration "$configuration" --nologo -v:q || status=1
+    fi
+    dotnet test omg.sln --configuration "$configuration" --no-build --nologo \
         --logger trx --results-directory artifacts/xunit || status=1
 elif [ ${#no_build[@]} -eq 0 ]; then
     # Pester drives the built module and omgd, so they are built even when xunit is left out.
