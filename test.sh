@@ -89,6 +89,17 @@ read -r p_passed p_failed p_skipped < <(sed -n 's/^Pester: \([0-9]*\) passed, \(
 p_passed=${p_passed:-0}; p_failed=${p_failed:-0}; p_skipped=${p_skipped:-0}
 # A Pester part that failed without a failing test (no restore, no package, no closing line) still counts once.
 if [ "$pester_status" != 0 ] && [ "$p_failed" = 0 ]; then p_failed=1; fi
+# CI shows only the tail of the log: name each failed xunit test there, with the first line of its message.
+if [ "$x_failed" != 0 ]; then
+    echo "Failed xunit tests:"
+    for file in "${trx[@]}"; do
+        # TRX puts each result on its own <UnitTestResult ...> element, its message a few lines below.
+        awk '
+            /<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); want = 1; next }
+            want && /<Message>/ { line = $0; sub(/.*<Message>/, "", line); sub(/<\/Message>.*/, "", line); print "  " name ": " substr(line, 1, 300); want = 0 }
+        ' "$file"
+    done
+fi
 if [ "$run_xunit" = 1 ]; then
     echo "xunit: $x_passed passed, $x_failed failed, $x_skipped skipped"
 fi
