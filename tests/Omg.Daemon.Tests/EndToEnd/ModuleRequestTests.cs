@@ -75,7 +75,9 @@ public sealed class ModuleRequestTests : IAsyncLifetime
         Assert.Equal("verbose", request.GetProperty("options")[0].GetString());
         Assert.Equal("req-42", request.GetProperty("ext").GetProperty("trace_id").GetString());
         Assert.Equal(1, request.GetProperty("ext").GetProperty("kept").GetInt32());
-        Assert.Equal(Environment.ProcessorCount, request.GetProperty("host").GetProperty("traits").GetProperty("hardware.cpu.total").GetInt32());
+        // The online CPUs as the kernel lists them, not Environment.ProcessorCount: that one follows the
+        // process's affinity and cgroup quota, which a CI container may set lower than the machine's count.
+        Assert.Equal(OnlineCpus(), request.GetProperty("host").GetProperty("traits").GetProperty("hardware.cpu.total").GetInt32());
         Assert.Equal(Environment.MachineName, request.GetProperty("host").GetProperty("traits").GetProperty("system.hostname").GetString());
         Assert.False(data.RootElement.TryGetProperty("__sysinspect-module-logs", out _));
     }
@@ -196,4 +198,12 @@ public sealed class ModuleRequestTests : IAsyncLifetime
 
     private async Task<ErrorResponse> FailAsync(string name, string request, ulong? timeoutMs = null) =>
         Assert.IsType<ErrorResponse>(await CallAsync(name, request, timeoutMs));
+
+    private static int OnlineCpus()
+    {
+        using var getconf = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("getconf", "_NPROCESSORS_ONLN") { RedirectStandardOutput = true })!;
+        string output = getconf.StandardOutput.ReadToEnd();
+        getconf.WaitForExit();
+        return int.Parse(output.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+    }
 }
