@@ -51,13 +51,13 @@ public sealed record PackageInfo(string Name, string Version, string Description
 
         // Search answers carry dozens of these in the one shape writers produce (all five fields, in order):
         // that shape is read straight through, comparing each key as a constant. Anything else (a missing,
-        // extra, reordered or repeated key) is read again from the start the general way.
+        // extra, reordered or repeated key) is read again from the start the general way: the straight path
+        // consumes nothing unless it succeeds.
         if (TryReadInOrder(ref reader, out PackageInfo? package))
         {
             return package;
         }
 
-        reader.Rewind(start);
         int count = Fields.ReadHeader(ref reader);
         uint seen = 0;
         string name = string.Empty, version = string.Empty, description = string.Empty, source = string.Empty;
@@ -170,9 +170,11 @@ public sealed record PackageInfo(string Name, string Version, string Description
         return source is not null || TryReadAscii(input, ref at, out source);
     }
 
-    private static string ReadSource(ref MessagePackReader reader) =>
-        reader.TryReadEncoded(AptValue) ? "apt"
-        : reader.TryReadEncoded(NpmValue) ? "npm"
-        : reader.TryReadEncoded(PypiValue) ? "pypi"
-        : reader.ReadString();
+    private static string ReadSource(ref MessagePackReader reader) => reader.ReadString() switch
+    {
+        "apt" => "apt",
+        "npm" => "npm",
+        "pypi" => "pypi",
+        var other => other,
+    };
 }
