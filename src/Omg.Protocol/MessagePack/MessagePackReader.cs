@@ -29,11 +29,15 @@ internal ref struct MessagePackReader
     // The input from _base on when it is one contiguous block (always, for the codec's own entry points), so a
     // reader of a known shape can parse it over a plain span; empty otherwise.
     private readonly ReadOnlySpan<byte> _contiguous;
+    private readonly ReadOnlyMemory<byte> _memory;
     private readonly long _base;
+    private readonly long _length;
     private global::MessagePack.MessagePackReader _reader;
 
-    // Where the value being read starts: the position a failure inside the library is reported at.
+    // Where the value being read starts and what it was expected to be: a read calls straight into the library and,
+    // when that throws, Translate rebuilds the message from these (what was found there, the integer that did not fit).
     private long _start;
+    private Expectation _expected;
 
     /// <summary>Creates a reader over <paramref name="buffer"/> with the untrusted-data limits.</summary>
     /// <param name="buffer">The encoded bytes.</param>
@@ -48,9 +52,12 @@ internal ref struct MessagePackReader
     {
         _security = security;
         _contiguous = buffer.Span;
+        _memory = buffer;
         _base = 0;
+        _length = buffer.Length;
         _reader = new global::MessagePack.MessagePackReader(buffer);
         _start = 0;
+        _expected = Expectation.Value;
     }
 
     /// <summary>
@@ -67,10 +74,13 @@ internal ref struct MessagePackReader
     {
         _security = security;
         ReadOnlySequence<byte> rest = reader.Sequence.Slice(reader.Position);
-        _contiguous = rest.IsSingleSegment ? rest.FirstSpan : default;
+        _memory = rest.IsSingleSegment ? rest.First : default;
+        _contiguous = _memory.Span;
         _base = reader.Consumed;
+        _length = reader.Sequence.Length;
         _reader = reader;
         _start = _base;
+        _expected = Expectation.Value;
     }
 
     /// <summary>The library reader, positioned after what has been read.</summary>
@@ -79,23 +89,26 @@ internal ref struct MessagePackReader
     /// <summary>How deeply arrays and maps may nest.</summary>
     public readonly int MaxDepth => _security.MaximumObjectGraphDepth;
 
+    // Members that touch _reader are not readonly: the library's struct predates readonly members, so a readonly
+    // member would copy the whole reader before each call into it.
+
     /// <summary>Byte offset of the next value.</summary>
-    public readonly int Position => (int)_reader.Consumed;
+    public int Position => (int)_reader.Consumed;
 
     /// <summary>Bytes not yet consumed.</summary>
-    public readonly int Remaining => (int)(_reader.Sequence.Length - _reader.Consumed);
+    public int Remaining => (int)(_length - _reader.Consumed);
 
     /// <summary>True when every byte has been consumed.</summary>
-    public readonly bool End => _reader.End;
+    public bool End => _reader.End;
 
     /// <summary>The family of the next value.</summary>
-    public readonly MessagePackType NextType => MessagePackCode.ToMessagePackType(PeekCode());
+    public MessagePackType NextType => MessagePackCode.ToMessagePackType(PeekCode());
 
     /// <summary>The format byte of the next value, which tells its exact encoding.</summary>
-    public readonly byte PeekFormatByte() => PeekCode();
+    public byte PeekFormatByte() => PeekCode();
 
     /// <summary>The bytes not read yet when the input is contiguous (empty otherwise), for readers that parse a known shape over a span.</summary>
-    internal readonly ReadOnlySpan<byte> Unread
+    internal ReadOnlySpan<byte> Unread
     {
         get
         {
@@ -105,7 +118,7 @@ internal ref struct MessagePackReader
     }
 
     /// <summary>Throws unless every byte has been consumed: a frame holds exactly one value.</summary>
-    public readonly void EnsureEnd()
+    public void EnsureEnd()
     {
         if (!End)
         {
@@ -129,71 +142,63 @@ internal ref struct MessagePackReader
     /// <summary>Reads a boolean.</summary>
     public bool ReadBoolean()
     {
-        if (PeekCode() is not (MessagePackCode.True or MessagePackCode.False))
-        {
-            throw Mismatch("boolean");
-        }
-
+        Begin(Expectation.Boolean);
         return _reader.ReadBoolean();
     }
 
     /// <summary>Reads any integer format as a signed 64-bit integer.</summary>
     public long ReadInt64()
     {
-        if (BeginInteger("integer") == MessagePackCode.UInt64)
-        {
-            ulong u = _reader.ReadUInt64();
-            if (u > long.MaxValue)
-            {
-                ThrowRange(u.ToString(System.Globalization.CultureInfo.InvariantCulture), "Int64", _start);
-            }
-
-            return (long)u;
-        }
-
+        Begin(Expectation.Int64);
         return _reader.ReadInt64();
     }
 
     /// <summary>Reads any integer format as an unsigned 64-bit integer.</summary>
     public ulong ReadUInt64()
     {
-        if (BeginInteger("integer") == MessagePackCode.UInt64)
-        {
-            return _reader.ReadUInt64();
-        }
-
-        long value = _reader.ReadInt64();
-        if (value < 0)
-        {
-            ThrowRange(value.ToString(System.Globalization.CultureInfo.InvariantCulture), "UInt64", _start);
-        }
-
-        return (ulong)value;
+        Begin(Expectation.UInt64);
+        return _reader.ReadUInt64();
     }
 
     /// <summary>Reads an integer that must fit in a signed 32-bit integer.</summary>
-    public int ReadInt32() => (int)ReadRanged(int.MinValue, int.MaxValue, "Int32");
+    public int ReadInt32()
+    {
+        Begin(Expectation.Int32);
+        return _reader.ReadInt32();
+    }
 
     /// <summary>Reads an integer that must fit in an unsigned 32-bit integer.</summary>
-    public uint ReadUInt32() => (uint)ReadRanged(0, uint.MaxValue, "UInt32");
+    public uint ReadUInt32()
+    {
+        Begin(Expectation.UInt32);
+        return _reader.ReadUInt32();
+    }
 
     /// <summary>Reads an integer that must fit in a signed 16-bit integer.</summary>
-    public short ReadInt16() => (short)ReadRanged(short.MinValue, short.MaxValue, "Int16");
+    public short ReadInt16()
+    {
+        Begin(Expectation.Int16);
+        return _reader.ReadInt16();
+    }
 
     /// <summary>Reads an integer that must fit in a byte.</summary>
-    public byte ReadByte() => (byte)ReadRanged(0, byte.MaxValue, "Byte");
+    public byte ReadByte()
+    {
+        Begin(Expectation.Byte);
+        return _reader.ReadByte();
+    }
 
     /// <summary>Reads a float32 or float64; integers are accepted and converted, as other MessagePack readers do.</summary>
     public double ReadDouble()
     {
-        BeginNumber();
+        Begin(Expectation.Float);
         return _reader.ReadDouble();
     }
 
     /// <summary>Reads a float32, or a float64 / integer converted to single precision.</summary>
     public float ReadSingle()
     {
-        BeginNumber();
+        Begin(Expectation.Float);
         return _reader.ReadSingle();
     }
 
@@ -232,25 +237,45 @@ internal ref struct MessagePackReader
     /// </summary>
     internal ReadOnlySpan<byte> ReadStringBytes()
     {
-        _start = _reader.Consumed;
-        byte code = PeekCode();
-        if (MessagePackCode.ToMessagePackType(code) != MessagePackType.String)
+        if (!TryReadStringBytes(out ReadOnlySpan<byte> utf8))
         {
             throw Mismatch("string");
         }
 
-        if (code == MessagePackCode.Str32)
+        return utf8;
+    }
+
+    /// <summary>Reads a string's bytes, unvalidated, when the next value is a string (nil is not); else consumes nothing.</summary>
+    internal bool TryReadStringBytes(out ReadOnlySpan<byte> utf8)
+    {
+        Begin(Expectation.String);
+        byte code = PeekCode();
+        if (code is (>= MessagePackCode.MinFixStr and <= MessagePackCode.MaxFixStr) or MessagePackCode.Str8 or MessagePackCode.Str16)
+        {
+            if (_reader.TryReadStringSpan(out ReadOnlySpan<byte> span))
+            {
+                utf8 = span;
+                return true;
+            }
+        }
+        else if (code == MessagePackCode.Str32)
         {
             CheckLength32();
+            if (_reader.TryReadStringSpan(out ReadOnlySpan<byte> span))
+            {
+                utf8 = span;
+                return true;
+            }
         }
-
-        if (_reader.TryReadStringSpan(out ReadOnlySpan<byte> span))
+        else
         {
-            return span;
+            utf8 = default;
+            return false;
         }
 
         // Only a string that spans two segments of a caller's sequence gets here.
-        return _reader.ReadStringSequence()!.Value.ToArray();
+        utf8 = _reader.ReadStringSequence()!.Value.ToArray();
+        return true;
     }
 
     /// <summary>Where the string just read by <see cref="ReadStringBytes"/> (or any value) started.</summary>
@@ -260,7 +285,7 @@ internal ref struct MessagePackReader
     /// <returns>The bytes, valid while the input is.</returns>
     public ReadOnlySpan<byte> ReadBinary()
     {
-        _start = _reader.Consumed;
+        Begin(Expectation.Binary);
         byte code = PeekCode();
         if (MessagePackCode.ToMessagePackType(code) != MessagePackType.Binary)
         {
@@ -279,12 +304,7 @@ internal ref struct MessagePackReader
     /// <returns>How many values follow.</returns>
     public int ReadArrayHeader()
     {
-        _start = _reader.Consumed;
-        if (MessagePackCode.ToMessagePackType(PeekCode()) != MessagePackType.Array)
-        {
-            throw Mismatch("array");
-        }
-
+        Begin(Expectation.Array);
         if (!_reader.TryReadArrayHeader(out int count))
         {
             ThrowAt("unexpected end of input inside an array header", _start);
@@ -303,12 +323,7 @@ internal ref struct MessagePackReader
     /// <returns>How many key/value pairs follow.</returns>
     public int ReadMapHeader()
     {
-        _start = _reader.Consumed;
-        if (MessagePackCode.ToMessagePackType(PeekCode()) != MessagePackType.Map)
-        {
-            throw Mismatch("map");
-        }
-
+        Begin(Expectation.Map);
         if (!_reader.TryReadMapHeader(out int count))
         {
             ThrowAt("unexpected end of input inside a map header", _start);
@@ -328,12 +343,7 @@ internal ref struct MessagePackReader
     /// <returns>The extension's data, valid while the input is.</returns>
     public ReadOnlySpan<byte> ReadExtension(out sbyte type)
     {
-        _start = _reader.Consumed;
-        if (MessagePackCode.ToMessagePackType(PeekCode()) != MessagePackType.Extension)
-        {
-            throw Mismatch("extension");
-        }
-
+        Begin(Expectation.Extension);
         ExtensionHeader header = _reader.ReadExtensionFormatHeader();
         type = header.TypeCode;
         return Contiguous(_reader.ReadRaw(header.Length));
@@ -389,7 +399,7 @@ internal ref struct MessagePackReader
                 break;
             default:
                 // Scalars and extensions: the library's skip does not recurse for these.
-                _start = _reader.Consumed;
+                Begin(Expectation.Value);
                 _reader.Skip();
                 break;
         }
@@ -423,7 +433,7 @@ internal ref struct MessagePackReader
     }
 
     /// <summary>Creates an exception about the value at the current position.</summary>
-    public readonly MessagePackException Error(string reason) => new(reason, Position);
+    public MessagePackException Error(string reason) => new(reason, Position);
 
     /// <summary>
     /// True for the exceptions MessagePack-CSharp's reader throws on malformed input (truncation, a wrong format
@@ -433,61 +443,43 @@ internal ref struct MessagePackReader
         exception is EndOfStreamException or MessagePackSerializationException or OverflowException;
 
     /// <summary>The <see cref="MessagePackException"/> for a failure of this reader, placed where its value started.</summary>
-    public readonly MessagePackException Translate(Exception exception) => exception switch
+    public MessagePackException Translate(Exception exception)
     {
-        MessagePackException own => own,
-        EndOfStreamException => new MessagePackException($"value is cut short: it needs more than the {Remaining} byte(s) that remain", _start),
-        OverflowException => new MessagePackException("integer is out of range for its type", _start),
-        _ => new MessagePackException(exception.Message, _start),
-    };
-
-    private long ReadRanged(long min, long max, string typeName)
-    {
-        if (BeginInteger("integer") == MessagePackCode.UInt64)
+        if (exception is MessagePackException own)
         {
-            ulong u = _reader.ReadUInt64();
-            if (u > (ulong)max)
-            {
-                ThrowRange(u.ToString(System.Globalization.CultureInfo.InvariantCulture), typeName, _start);
-            }
-
-            return (long)u;
+            return own;
         }
 
-        long value = _reader.ReadInt64();
-        if (value < min || value > max)
+        string what = NounOf(_expected);
+        long offset = _start - _base;
+        bool here = (ulong)offset < (ulong)_contiguous.Length;
+        return exception switch
         {
-            ThrowRange(value.ToString(System.Globalization.CultureInfo.InvariantCulture), typeName, _start);
-        }
-
-        return value;
+            MessagePackSerializationException when here => new($"expected {what}, found {Describe(_contiguous[(int)offset])}", _start),
+            OverflowException when here && TypeNameOf(_expected) is { } type => new($"integer {IntegerAt(_memory[(int)offset..])} is out of range for {type}", _start),
+            EndOfStreamException => new($"{what} is cut short: the input ends inside it, {Remaining} byte(s) before the end", _start),
+            _ => new(exception.Message, _start),
+        };
     }
 
-    // Notes the value's start, checks it is an integer and returns its format byte.
+    // Notes where the value being read starts and what it should be, for Translate.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private byte BeginInteger(string expected)
+    private void Begin(Expectation expected)
     {
         _start = _reader.Consumed;
-        byte code = PeekCode();
-        if (MessagePackCode.ToMessagePackType(code) != MessagePackType.Integer)
-        {
-            throw Mismatch(expected);
-        }
-
-        return code;
+        _expected = expected;
     }
 
-    private void BeginNumber()
+    private static string IntegerAt(ReadOnlyMemory<byte> encoded)
     {
-        _start = _reader.Consumed;
-        if (MessagePackCode.ToMessagePackType(PeekCode()) is not (MessagePackType.Float or MessagePackType.Integer))
-        {
-            throw Mismatch("float");
-        }
+        var reader = new global::MessagePack.MessagePackReader(encoded);
+        return reader.NextCode == MessagePackCode.UInt64
+            ? reader.ReadUInt64().ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : reader.ReadInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     // The library takes str32 and bin32 lengths as signed: past 2 GiB it would slice with a negative length.
-    private readonly void CheckLength32()
+    private void CheckLength32()
     {
         global::MessagePack.MessagePackReader peek = _reader.CreatePeekReader();
         Span<byte> header = stackalloc byte[5];
@@ -516,8 +508,15 @@ internal ref struct MessagePackReader
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private readonly byte PeekCode()
+    private byte PeekCode()
     {
+        // Over contiguous input (the usual case) the next byte is read straight from the span.
+        long offset = _reader.Consumed - _base;
+        if ((ulong)offset < (ulong)_contiguous.Length)
+        {
+            return _contiguous[(int)offset];
+        }
+
         if (_reader.End)
         {
             ThrowAt("unexpected end of input", Position);
@@ -538,15 +537,10 @@ internal ref struct MessagePackReader
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static void ThrowRange(string value, string typeName, long position) =>
-        throw new MessagePackException($"integer {value} is out of range for {typeName}", position);
-
-    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static void ThrowTooLong(uint length, int remaining, long position) =>
         throw new MessagePackException($"declared length {length} is larger than the {remaining} byte(s) that remain", position);
 
-    private readonly MessagePackException Mismatch(string expected)
+    private MessagePackException Mismatch(string expected)
     {
         byte code = PeekCode();
         return new MessagePackException($"expected {expected}, found {Describe(code)}", Position);
@@ -557,5 +551,49 @@ internal ref struct MessagePackReader
         MessagePackType.Unknown => "the reserved byte 0xc1",
         MessagePackType.Nil => "nil",
         var t => $"{t.ToString().ToLowerInvariant()} (0x{code:x2})",
+    };
+
+    // What a read expects. A number rather than a reference: stored on every read, a reference would go through
+    // the GC's write barrier each time.
+    private enum Expectation : byte
+    {
+        Value,
+        Boolean,
+        Int64,
+        UInt64,
+        Int32,
+        UInt32,
+        Int16,
+        Byte,
+        Float,
+        String,
+        Binary,
+        Array,
+        Map,
+        Extension,
+    }
+
+    private static string NounOf(Expectation expected) => expected switch
+    {
+        Expectation.Boolean => "boolean",
+        Expectation.Int64 or Expectation.UInt64 or Expectation.Int32 or Expectation.UInt32 or Expectation.Int16 or Expectation.Byte => "integer",
+        Expectation.Float => "float",
+        Expectation.String => "string",
+        Expectation.Binary => "binary",
+        Expectation.Array => "array",
+        Expectation.Map => "map",
+        Expectation.Extension => "extension",
+        _ => "value",
+    };
+
+    private static string? TypeNameOf(Expectation expected) => expected switch
+    {
+        Expectation.Int64 => "Int64",
+        Expectation.UInt64 => "UInt64",
+        Expectation.Int32 => "Int32",
+        Expectation.UInt32 => "UInt32",
+        Expectation.Int16 => "Int16",
+        Expectation.Byte => "Byte",
+        _ => null,
     };
 }

@@ -12,6 +12,9 @@ namespace Omg.Protocol.MessagePack;
 /// </summary>
 internal ref struct MessagePackWriter
 {
+    private const int MaxFixStrLength = 31;
+    private const int MaxFixCount = 15;
+
     private global::MessagePack.MessagePackWriter _writer;
 
     /// <summary>Creates a writer over <paramref name="output"/>.</summary>
@@ -33,10 +36,30 @@ internal ref struct MessagePackWriter
     public void WriteBoolean(bool value) => _writer.Write(value);
 
     /// <summary>Writes a signed integer in its smallest encoding (non-negative values use the unsigned formats).</summary>
-    public void WriteInt64(long value) => _writer.Write(value);
+    public void WriteInt64(long value)
+    {
+        if ((ulong)value <= MessagePackCode.MaxFixInt)
+        {
+            WriteCode((byte)value);
+        }
+        else
+        {
+            _writer.Write(value);
+        }
+    }
 
     /// <summary>Writes an unsigned integer in its smallest encoding.</summary>
-    public void WriteUInt64(ulong value) => _writer.Write(value);
+    public void WriteUInt64(ulong value)
+    {
+        if (value <= MessagePackCode.MaxFixInt)
+        {
+            WriteCode((byte)value);
+        }
+        else
+        {
+            _writer.Write(value);
+        }
+    }
 
     /// <summary>Writes a float32.</summary>
     public void WriteSingle(float value) => _writer.Write(value);
@@ -60,16 +83,38 @@ internal ref struct MessagePackWriter
     /// <exception cref="ArgumentException">The text holds a lone surrogate, which UTF-8 cannot encode.</exception>
     public void WriteString(ReadOnlySpan<char> value)
     {
-        // ASCII text (nearly all of it) has as many bytes as chars, so the header is known before one narrowing copy.
-        if (Ascii.IsValid(value))
+        // Short ASCII text (nearly all of it: names, versions, synopses) has as many bytes as chars, so its header
+        // is known before the one narrowing pass, which goes straight into the output. The str header is the one
+        // piece of encoding written here rather than by the library: put in front of bytes already narrowed in
+        // place, it saves a separate ASCII check per string (docs/benchmarks.md, MessagePack-CSharp vs the
+        // hand-written codec). It is the header the library itself writes for these lengths.
+        int length = value.Length;
+        if (length <= MaxFixStrLength)
         {
-            _writer.WriteStringHeader(value.Length);
-            if (!value.IsEmpty)
+            Span<byte> span = _writer.GetSpan(1 + length);
+            if (Ascii.FromUtf16(value, span[1..], out _) == OperationStatus.Done)
             {
-                Ascii.FromUtf16(value, _writer.GetSpan(value.Length), out _);
-                _writer.Advance(value.Length);
+                span[0] = (byte)(MessagePackCode.MinFixStr | length);
+                _writer.Advance(1 + length);
+                return;
             }
-
+        }
+        else if (length <= byte.MaxValue)
+        {
+            Span<byte> span = _writer.GetSpan(2 + length);
+            if (Ascii.FromUtf16(value, span[2..], out _) == OperationStatus.Done)
+            {
+                span[0] = MessagePackCode.Str8;
+                span[1] = (byte)length;
+                _writer.Advance(2 + length);
+                return;
+            }
+        }
+        else if (Ascii.IsValid(value))
+        {
+            _writer.WriteStringHeader(length);
+            Ascii.FromUtf16(value, _writer.GetSpan(length), out _);
+            _writer.Advance(length);
             return;
         }
 
@@ -89,7 +134,22 @@ internal ref struct MessagePackWriter
     }
 
     /// <summary>Writes a string whose UTF-8 bytes the caller already has (and vouches are valid UTF-8).</summary>
-    public void WriteStringUtf8(ReadOnlySpan<byte> utf8) => _writer.WriteString(utf8);
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public void WriteStringUtf8(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length <= MaxFixStrLength)
+        {
+            // A constant key, inlined: a store or two.
+            Span<byte> span = _writer.GetSpan(1 + utf8.Length);
+            span[0] = (byte)(MessagePackCode.MinFixStr | utf8.Length);
+            utf8.CopyTo(span[1..]);
+            _writer.Advance(1 + utf8.Length);
+            return;
+        }
+
+        _writer.WriteStringHeader(utf8.Length);
+        WriteRaw(utf8);
+    }
 
     /// <summary>Writes a byte array (bin format family).</summary>
     public void WriteBinary(ReadOnlySpan<byte> value) => _writer.Write(value);
@@ -97,6 +157,12 @@ internal ref struct MessagePackWriter
     /// <summary>Writes the header of an array of <paramref name="count"/> values; the values must follow.</summary>
     public void WriteArrayHeader(int count)
     {
+        if ((uint)count <= MaxFixCount)
+        {
+            WriteCode((byte)(MessagePackCode.MinFixArray | count));
+            return;
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         _writer.WriteArrayHeader(count);
     }
@@ -104,6 +170,12 @@ internal ref struct MessagePackWriter
     /// <summary>Writes the header of a map of <paramref name="count"/> pairs; keys and values must follow, alternating.</summary>
     public void WriteMapHeader(int count)
     {
+        if ((uint)count <= MaxFixCount)
+        {
+            WriteCode((byte)(MessagePackCode.MinFixMap | count));
+            return;
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         _writer.WriteMapHeader(count);
     }
@@ -127,6 +199,21 @@ internal ref struct MessagePackWriter
         _writer.Advance(length);
     }
 
+    // The one-byte forms (positive fixint, fixmap, fixarray headers) written inline; the library's methods for them
+    // are calls too large to inline, and the message types write dozens per message.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void WriteCode(byte code)
+    {
+        _writer.GetSpan(1)[0] = code;
+        _writer.Advance(1);
+    }
+
     /// <summary>Copies already-encoded MessagePack bytes (for example a pre-encoded map key) to the output.</summary>
-    public void WriteRaw(ReadOnlySpan<byte> encoded) => _writer.WriteRaw(encoded);
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public void WriteRaw(ReadOnlySpan<byte> encoded)
+    {
+        // Inlined, a constant key becomes a store or two; the library's WriteRaw calls a general copy for each.
+        encoded.CopyTo(_writer.GetSpan(encoded.Length));
+        _writer.Advance(encoded.Length);
+    }
 }

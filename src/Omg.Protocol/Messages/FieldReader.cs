@@ -37,12 +37,12 @@ internal static class FieldReader
     /// </summary>
     public static ReadOnlySpan<byte> ReadKeyBytes(ref MessagePackReader reader, string typeName)
     {
-        if (reader.NextType != MessagePackType.String)
+        if (!reader.TryReadStringBytes(out ReadOnlySpan<byte> key))
         {
             throw reader.Error($"{typeName} has a map key that is not a string");
         }
 
-        return reader.ReadStringBytes();
+        return key;
     }
 
     /// <summary>Records that the field numbered <paramref name="bit"/> was seen; throws when it was seen before.</summary>
