@@ -70,7 +70,7 @@ internal ref struct MessagePackReader
     }
 
     /// <summary>Continues where a library reader stands (for the formatters); read <see cref="Inner"/> back afterwards.</summary>
-    public MessagePackReader(in global::MessagePack.MessagePackReader reader, MessagePackSecurity security)
+    public MessagePackReader(scoped in global::MessagePack.MessagePackReader reader, MessagePackSecurity security)
     {
         _security = security;
         ReadOnlySequence<byte> rest = reader.Sequence.Slice(reader.Position);

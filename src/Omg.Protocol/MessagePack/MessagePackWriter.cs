@@ -21,7 +21,7 @@ internal ref struct MessagePackWriter
     public MessagePackWriter(IBufferWriter<byte> output) => _writer = new global::MessagePack.MessagePackWriter(output);
 
     /// <summary>Continues a library writer (for the formatters); take <see cref="Inner"/> back afterwards.</summary>
-    public MessagePackWriter(in global::MessagePack.MessagePackWriter writer) => _writer = writer;
+    public MessagePackWriter(scoped in global::MessagePack.MessagePackWriter writer) => _writer = writer;
 
     /// <summary>The library writer, with everything written so far.</summary>
     public readonly global::MessagePack.MessagePackWriter Inner => _writer;
