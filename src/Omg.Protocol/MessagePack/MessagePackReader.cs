@@ -246,34 +246,41 @@ internal ref struct MessagePackReader
     }
 
     /// <summary>Reads a string's bytes, unvalidated, when the next value is a string (nil is not); else consumes nothing.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal bool TryReadStringBytes(out ReadOnlySpan<byte> utf8)
     {
         Begin(Expectation.String);
         byte code = PeekCode();
-        if (code is (>= MessagePackCode.MinFixStr and <= MessagePackCode.MaxFixStr) or MessagePackCode.Str8 or MessagePackCode.Str16)
+        if (code is (>= MessagePackCode.MinFixStr and <= MessagePackCode.MaxFixStr) or MessagePackCode.Str8 or MessagePackCode.Str16
+            && _reader.TryReadStringSpan(out ReadOnlySpan<byte> span))
         {
-            if (_reader.TryReadStringSpan(out ReadOnlySpan<byte> span))
-            {
-                utf8 = span;
-                return true;
-            }
+            utf8 = span;
+            return true;
         }
-        else if (code == MessagePackCode.Str32)
+
+        return TryReadStringBytesSlowly(code, out utf8);
+    }
+
+    // A str32, a string that spans two segments of a caller's sequence, or no string at all.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private bool TryReadStringBytesSlowly(byte code, out ReadOnlySpan<byte> utf8)
+    {
+        if (code == MessagePackCode.Str32)
         {
             CheckLength32();
-            if (_reader.TryReadStringSpan(out ReadOnlySpan<byte> span))
-            {
-                utf8 = span;
-                return true;
-            }
         }
-        else
+        else if (code is not ((>= MessagePackCode.MinFixStr and <= MessagePackCode.MaxFixStr) or MessagePackCode.Str8 or MessagePackCode.Str16))
         {
             utf8 = default;
             return false;
         }
 
-        // Only a string that spans two segments of a caller's sequence gets here.
+        if (_reader.TryReadStringSpan(out ReadOnlySpan<byte> span))
+        {
+            utf8 = span;
+            return true;
+        }
+
         utf8 = _reader.ReadStringSequence()!.Value.ToArray();
         return true;
     }
