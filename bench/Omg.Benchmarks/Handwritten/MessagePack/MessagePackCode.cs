@@ -1,4 +1,4 @@
-namespace Omg.Protocol.MessagePack;
+namespace Omg.Benchmarks.Handwritten.MessagePack;
 
 /// <summary>The format bytes of the MessagePack specification.</summary>
 internal static class MessagePackCode

@@ -1,4 +1,4 @@
-namespace Omg.Protocol.MessagePack;
+namespace Omg.Benchmarks.Handwritten.MessagePack;
 
 /// <summary>The families of MessagePack values, as told by a value's first byte.</summary>
 public enum MessagePackType
