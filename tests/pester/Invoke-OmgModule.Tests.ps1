@@ -128,7 +128,7 @@ Describe 'Invoke-OmgModule' {
         { Invoke-OmgModule test.echo -TimeoutSec 0 -Socket $Socket } | Should -Throw -ErrorId 'ParameterArgumentValidationError,Omg.PowerShell.InvokeOmgModuleCommand'
     }
 
-    It 'stops on Ctrl+C and has the module and its child killed' -Skip:$true {
+    It 'stops on Ctrl+C and has the module and its child killed' {
         $pidFile = Join-Path $Daemon.State 'hang.pid'
         $childFile = Join-Path $Daemon.State 'child.pid'
         Remove-Item -LiteralPath $pidFile, $childFile -ErrorAction SilentlyContinue
