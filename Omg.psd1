@@ -23,6 +23,8 @@
         'Get-OmgDaemon'
         'Invoke-OmgAudit'
         'Update-OmgAdvisory'
+        'Get-OmgModule'
+        'Invoke-OmgModule'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

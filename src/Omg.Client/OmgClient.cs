@@ -100,7 +100,15 @@ public sealed class OmgClient : IAsyncDisposable, IDisposable
 
     /// <summary>Runs module <paramref name="name"/> with <paramref name="request"/>, the module contract's map (<c>arguments</c>, <c>options</c>, ...).</summary>
     public Task<ModuleResult> RunModuleAsync(string name, MessagePackValue request, CancellationToken cancellationToken = default) =>
-        SendForResultAsync<ModuleResult>(new ModuleRequest(0, name, request), cancellationToken);
+        RunModuleAsync(name, request, null, cancellationToken);
+
+    /// <summary>
+    /// Runs module <paramref name="name"/> with <paramref name="request"/>, killed by omgd after <paramref name="timeout"/>
+    /// (null for omgd's configured default). Cancelling only stops the wait: to have omgd kill the module, dispose the client,
+    /// which closes the connection.
+    /// </summary>
+    public Task<ModuleResult> RunModuleAsync(string name, MessagePackValue request, TimeSpan? timeout, CancellationToken cancellationToken = default) =>
+        SendForResultAsync<ModuleResult>(new ModuleRequest(0, name, request, timeout is { } t ? (ulong)Math.Max(1, t.TotalMilliseconds) : null), cancellationToken);
 
     /// <summary>Imports advisories from <paramref name="source"/> (a file or URL), or from the configured sources when null.</summary>
     public Task<AdvisoryUpdateResult> UpdateAdvisoriesAsync(string? source = null, CancellationToken cancellationToken = default) =>

@@ -104,6 +104,25 @@ public abstract class OmgCmdlet : PSCmdlet, IDisposable
         WriteError(record);
     }
 
+    /// <summary>
+    /// Writes what <see cref="NameFilter"/> chose from <paramref name="items"/> for the collected <paramref name="names"/>,
+    /// then a non-terminating ObjectNotFound error <paramref name="errorId"/> for each literal name that matched nothing.
+    /// </summary>
+    /// <param name="items">Everything the daemon listed.</param>
+    /// <param name="nameOf">An item's name.</param>
+    /// <param name="names">Names or wildcard patterns; all items when empty.</param>
+    /// <param name="noun">What an item is, for the message (<c>Runtime</c>, <c>Module</c>).</param>
+    /// <param name="errorId">The error id of a name that matched nothing.</param>
+    protected void WriteMatching<T>(IReadOnlyList<T> items, Func<T, string> nameOf, IReadOnlyList<string> names, string noun, string errorId)
+    {
+        WriteObject(NameFilter.Select(items, nameOf, names, CreateMatcher, out IReadOnlyList<string> unmatched), enumerateCollection: true);
+        foreach (string name in unmatched)
+        {
+            var error = new ItemNotFoundException($"{noun} '{name}' was not found.");
+            WriteError(ErrorRecordFactory.Create(error, new OmgErrorDescriptor(errorId, ErrorCategory.ObjectNotFound, error.Message, false), name));
+        }
+    }
+
     /// <summary>A wildcard test with PowerShell's own rules, case-insensitive like package names on the command line.</summary>
     protected static Predicate<string> CreateMatcher(string pattern)
     {
@@ -119,6 +138,16 @@ public abstract class OmgCmdlet : PSCmdlet, IDisposable
             _stopping = true;
             _inFlight?.Cancel();
         }
+    }
+
+    /// <summary>
+    /// Closes the connection now; the next call opens a new one. omgd cancels the work of a connection that went
+    /// away, which is how a stopped command has its module killed instead of left to run to its timeout.
+    /// </summary>
+    protected void Disconnect()
+    {
+        _client?.Dispose();
+        _client = null;
     }
 
     /// <summary>Closes the connection.</summary>

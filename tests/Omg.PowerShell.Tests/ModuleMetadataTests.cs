@@ -140,8 +140,11 @@ public sealed partial class ModuleMetadataTests
         {
             foreach (var property in output.GetProperties())
             {
+                // A module's data is whatever the module returned, already turned into PowerShell objects; a call's
+                // duration is a TimeSpan, which PowerShell sorts, compares and serializes as it is.
                 bool ok = plain.Contains(property.PropertyType)
-                    || (property.PropertyType.IsArray && property.PropertyType.GetElementType()!.Namespace == "Omg");
+                    || (property.PropertyType.IsArray && property.PropertyType.GetElementType()!.Namespace == "Omg")
+                    || (output == typeof(ModuleResult) && ((property.Name == nameof(ModuleResult.Data) && property.PropertyType == typeof(object)) || property.PropertyType == typeof(TimeSpan)));
                 Assert.True(ok, $"{output.Name}.{property.Name} is a {property.PropertyType}, not a plain property");
                 Assert.False(property.PropertyType == typeof(ulong), $"{output.Name}.{property.Name} is unsigned");
             }
@@ -181,15 +184,16 @@ public sealed partial class ModuleMetadataTests
         {
             foreach (var (property, _) in CmdletMetadata.Parameters(type))
             {
-                bool isPackageName = (property.Name is "Name" or "Query") && type != typeof(GetOmgRuntimeCommand);
-                if (!isPackageName)
+                bool isModuleName = property.Name == "Name" && (type == typeof(GetOmgModuleCommand) || type == typeof(InvokeOmgModuleCommand));
+                bool isPackageName = (property.Name is "Name" or "Query") && type != typeof(GetOmgRuntimeCommand) && !isModuleName;
+                if (!isPackageName && !isModuleName)
                 {
                     continue;
                 }
 
                 var completer = CmdletMetadata.Attribute(property, "ArgumentCompleterAttribute");
                 Assert.NotNull(completer);
-                Assert.Equal(typeof(PackageNameCompleter), completer.ConstructorArguments[0].Value);
+                Assert.Equal(isModuleName ? typeof(ModuleNameCompleter) : typeof(PackageNameCompleter), completer.ConstructorArguments[0].Value);
             }
         }
     }

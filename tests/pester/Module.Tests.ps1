@@ -13,7 +13,8 @@ Describe 'The Omg module' {
 
     It 'has full help with examples for <_>' -ForEach @(
         'Find-OmgPackage', 'Get-OmgPackage', 'Get-OmgSuggestion', 'Get-OmgStatus',
-        'Get-OmgRuntime', 'Start-OmgDaemon', 'Stop-OmgDaemon', 'Get-OmgDaemon') {
+        'Get-OmgRuntime', 'Start-OmgDaemon', 'Stop-OmgDaemon', 'Get-OmgDaemon',
+        'Invoke-OmgAudit', 'Update-OmgAdvisory', 'Get-OmgModule', 'Invoke-OmgModule') {
         $help = Get-Help $_ -Full
         $help.Synopsis | Should -Not -BeNullOrEmpty
         $help.Synopsis | Should -Not -Match '^\s*\S+ \[' -Because 'a synopsis that is a syntax line means the help file was not found'

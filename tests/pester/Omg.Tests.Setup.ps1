@@ -50,10 +50,14 @@ function Wait-TestSocket {
 }
 
 function Start-TestDaemon {
-    <# Starts omgd over the fixture tree on a new socket; returns @{ Socket; Process }. #>
-    $socket = New-TestSocketPath
+    <#
+    Starts omgd over the fixture tree on a new socket (or -Socket, made by New-TestSocketPath), with
+    -ExtraArguments after the usual ones; returns @{ Socket; Process }.
+    #>
+    param([string] $Socket = (New-TestSocketPath), [string[]] $ExtraArguments = @())
+    $socket = $Socket
     $daemon = Get-TestDaemonPath
-    $arguments = @($daemon, '--socket', $socket, '--root', $script:FixtureRoot, '--log-file', (Join-Path (Split-Path $socket) 'omgd.log'))
+    $arguments = @($daemon, '--socket', $socket, '--root', $script:FixtureRoot, '--log-file', (Join-Path (Split-Path $socket) 'omgd.log')) + $ExtraArguments
     # Start-Process joins its arguments with spaces: quote each, as a checkout path may have spaces.
     $quoted = $arguments | ForEach-Object { '"{0}"' -f $_ }
     $process = Start-Process -FilePath 'dotnet' -ArgumentList $quoted -PassThru -RedirectStandardOutput (Join-Path (Split-Path $socket) 'stdout.txt') -RedirectStandardError (Join-Path (Split-Path $socket) 'stderr.txt')

@@ -22,6 +22,9 @@ internal sealed partial class ClientConnection
 {
     private const int CoalesceBytes = 64 * 1024;
 
+    // How often a connection that ended its input is checked for a peer that closed altogether.
+    private static readonly TimeSpan PeerPollInterval = TimeSpan.FromMilliseconds(100);
+
     private readonly Socket _socket;
     private readonly PeerCredentials _peer;
     private readonly RequestDispatcher _dispatcher;
@@ -300,8 +303,36 @@ internal sealed partial class ClientConnection
             drained = _drained.Task;
         }
 
-        // The dispatcher answers every request within the request timeout, so this wait is bounded.
-        await Task.WhenAny(drained, Task.Delay(TimeSpan.FromSeconds(_limits.RequestTimeoutSeconds + 1))).ConfigureAwait(false);
+        // The dispatcher answers every request within the request timeout, so this wait is bounded. A client that only
+        // half-closed still reads its answers; one that closed its socket (Ctrl+C in a cmdlet) reads nothing, and its
+        // work, a module run above all, is cancelled at once instead of left running to its own timeout.
+        long started = Stopwatch.GetTimestamp();
+        TimeSpan limit = TimeSpan.FromSeconds(_limits.RequestTimeoutSeconds + 1);
+        while (!drained.IsCompleted && Stopwatch.GetElapsedTime(started) < limit)
+        {
+            await Task.WhenAny(drained, Task.Delay(PeerPollInterval)).ConfigureAwait(false);
+            if (!drained.IsCompleted && PeerClosed())
+            {
+                await _closing.CancelAsync().ConfigureAwait(false);
+                await Task.WhenAny(drained, Task.Delay(limit)).ConfigureAwait(false);
+                return;
+            }
+        }
+    }
+
+    // A zero-byte send fails with EPIPE once the peer has closed its socket, and succeeds while it has only shut down
+    // its sending side: the one way to tell the two apart after end of stream.
+    private bool PeerClosed()
+    {
+        try
+        {
+            _socket.Send(ReadOnlySpan<byte>.Empty, SocketFlags.None);
+            return false;
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            return true;
+        }
     }
 
     private async Task WriteLoopAsync(PipeWriter writer)

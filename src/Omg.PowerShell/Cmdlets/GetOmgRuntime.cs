@@ -37,14 +37,7 @@ public sealed class GetOmgRuntimeCommand : OmgCmdlet
             return;
         }
 
-        IReadOnlyList<Runtime> chosen = RuntimeFilter.Select(runtimes.Select(OutputMapper.ToRuntime).ToArray(), _names, CreateMatcher, out IReadOnlyList<string> unmatched);
-        WriteObject(chosen, enumerateCollection: true);
-
-        foreach (string name in unmatched)
-        {
-            var error = new ItemNotFoundException($"Runtime '{name}' was not found.");
-            WriteError(ErrorRecordFactory.Create(error, new OmgErrorDescriptor("OmgRuntimeNotFound", ErrorCategory.ObjectNotFound, error.Message, false), name));
-        }
+        WriteMatching(runtimes.Select(OutputMapper.ToRuntime).ToArray(), r => r.Name, _names, "Runtime", "OmgRuntimeNotFound");
     }
 
     #endregion

@@ -93,6 +93,27 @@ public static class OutputMapper
         }).ToArray(),
     };
 
+    /// <summary>A module's answer to a call of <paramref name="name"/> that took <paramref name="duration"/>, its data as PowerShell objects.</summary>
+    public static ModuleResult ToModuleResult(string name, Protocol.Messages.ModuleResult result, TimeSpan duration) => new()
+    {
+        Name = name,
+        RetCode = result.Retcode,
+        Message = result.Message,
+        Warning = [.. result.Warning],
+        Data = ModuleData.ToObject(result.Data),
+        Logs = [.. result.Logs],
+        Duration = duration,
+    };
+
+    /// <summary>An entry of the module index.</summary>
+    public static Module ToModule(ModuleInfo info) => new()
+    {
+        Name = info.Name,
+        Version = info.Version,
+        Description = info.Description,
+        Path = info.Path,
+    };
+
     /// <summary>A daemon that did not answer.</summary>
     public static DaemonInfo Unreachable(string socket, string state) => new() { Reachable = false, Socket = socket, State = state };
 

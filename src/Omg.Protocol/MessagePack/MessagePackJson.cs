@@ -19,14 +19,14 @@ public static class MessagePackJson
 {
     /// <summary>Parses JSON text into a value tree.</summary>
     /// <exception cref="JsonException">The text is not JSON, or nests deeper than <paramref name="maxDepth"/>.</exception>
-    public static MessagePackValue Parse(string json, int maxDepth = MessagePackReader.DefaultMaxDepth)
+    public static MessagePackValue Parse(string json, int maxDepth = MessagePackLimits.DefaultMaxDepth)
     {
         using JsonDocument document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = maxDepth });
         return FromElement(document.RootElement);
     }
 
     /// <summary>Parses UTF-8 JSON into a value tree.</summary>
-    public static MessagePackValue Parse(ReadOnlyMemory<byte> utf8Json, int maxDepth = MessagePackReader.DefaultMaxDepth)
+    public static MessagePackValue Parse(ReadOnlyMemory<byte> utf8Json, int maxDepth = MessagePackLimits.DefaultMaxDepth)
     {
         using JsonDocument document = JsonDocument.Parse(utf8Json, new JsonDocumentOptions { MaxDepth = maxDepth });
         return FromElement(document.RootElement);

@@ -1,71 +1,160 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
+using MessagePack;
 
 namespace Omg.Protocol.MessagePack;
 
 /// <summary>
-/// Reads MessagePack values from a contiguous buffer. Every read validates what it consumes: truncation,
-/// lengths larger than the bytes that remain (so a length prefix never drives an allocation), integers
-/// outside the requested type, invalid UTF-8 and nesting deeper than <see cref="MaxDepth"/> all throw
-/// <see cref="MessagePackException"/> naming the byte offset of the offending value.
+/// The protocol's reader: MessagePack-CSharp's <see cref="global::MessagePack.MessagePackReader"/> under the rules
+/// the protocol adds to it. Strings are strict UTF-8 (the library would substitute U+FFFD) and never nil where a
+/// string is expected; integers are range-checked against the requested type; nesting is bounded through
+/// <see cref="MessagePackSecurity.DepthStep"/>, which the library's own reader leaves to its callers, and
+/// <see cref="Skip"/> honours that bound where the library's recurses without one; every error is a
+/// <see cref="MessagePackException"/> naming the byte offset where the offending value starts.
 /// </summary>
-public ref struct MessagePackReader
+/// <remarks>
+/// The library reports truncated input with <see cref="EndOfStreamException"/> from deep inside a read. Rather
+/// than a handler in every (inlined, hot) read, each read notes where its value starts, and the entry points
+/// (<see cref="Messages.MessageCodec"/>, <see cref="MessagePackValue.Decode"/>, the formatters) turn such a failure
+/// into a <see cref="MessagePackException"/> with <see cref="Translate"/>.
+/// <para>
+/// Each step of the library's reader goes through a <c>SequenceReader</c>, which costs several times the
+/// reading of a one-byte header over a span (measured: DetailedPackageInfo decoded 1.5x slower than the old
+/// hand-written codec through the library alone). So the reader keeps its own cursor over contiguous input and
+/// reads the few formats that make up almost every message itself: nil, booleans, positive fixints, fixstr/str8/str16
+/// headers and fixarray/fixmap headers. Everything else (wider integers, floats, binaries, extensions, str32, the
+/// 16/32-bit containers, multi-segment input) goes to the library, which is first moved up to the cursor
+/// (<see cref="Sync"/>).
+/// </para>
+/// </remarks>
+internal ref struct MessagePackReader
 {
     /// <summary>The nesting bound used when none is given.</summary>
-    public const int DefaultMaxDepth = 64;
+    public const int DefaultMaxDepth = MessagePackLimits.DefaultMaxDepth;
 
-    private readonly ReadOnlySpan<byte> _buffer;
-    private int _position;
-    private int _depth;
+    private readonly MessagePackSecurity _security;
 
-    /// <summary>Creates a reader over <paramref name="buffer"/>.</summary>
+    // The input from _base on when it is one contiguous block (always, for the codec's own entry points), so a
+    // reader of a known shape can parse it over a plain span; empty otherwise.
+    private readonly ReadOnlySpan<byte> _contiguous;
+    private readonly ReadOnlyMemory<byte> _memory;
+    private readonly long _base;
+    private readonly long _length;
+    private global::MessagePack.MessagePackReader _reader;
+
+    // The reader's position in the whole input (what _reader.Consumed would say). The library reader lags behind it
+    // after the span fast paths and is moved up by Sync before any call into it.
+    private long _offset;
+
+    // Where the library reader's Consumed counts from, and whether it is still to be created: a reader over a
+    // buffer creates the library's only when a read needs it (building one costs about as much as decoding a small
+    // message over the fast paths), and then from the cursor on.
+    private long _origin;
+    private bool _libraryPending;
+
+    // Where the value being read starts and what it was expected to be: a read calls straight into the library and,
+    // when that throws, Translate rebuilds the message from these (what was found there, the integer that did not fit).
+    private long _start;
+    private Expectation _expected;
+
+    /// <summary>Creates a reader over <paramref name="buffer"/> with the untrusted-data limits.</summary>
     /// <param name="buffer">The encoded bytes.</param>
     /// <param name="maxDepth">How deeply arrays and maps may nest before the input is rejected.</param>
-    public MessagePackReader(ReadOnlySpan<byte> buffer, int maxDepth = DefaultMaxDepth)
+    public MessagePackReader(ReadOnlyMemory<byte> buffer, int maxDepth = DefaultMaxDepth)
+        : this(buffer, MessagePackLimits.WithMaxDepth(maxDepth))
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxDepth);
-        _buffer = buffer;
-        _position = 0;
-        _depth = 0;
-        MaxDepth = maxDepth;
+    }
+
+    /// <summary>Creates a reader over <paramref name="buffer"/> with the given limits.</summary>
+    public MessagePackReader(ReadOnlyMemory<byte> buffer, MessagePackSecurity security)
+    {
+        _security = security;
+        _contiguous = buffer.Span;
+        _memory = buffer;
+        _base = 0;
+        _length = buffer.Length;
+        _reader = default;
+        _libraryPending = true;
+        _origin = 0;
+        _offset = 0;
+        _start = 0;
+        _expected = Expectation.Value;
     }
 
     /// <summary>
-    /// Creates a reader over a sequence. A multi-segment sequence is copied once into one array; frames
-    /// are bounded in size, and contiguous input keeps every read a plain span access.
+    /// Creates a reader over a sequence. A multi-segment sequence is copied once into one array; frames are
+    /// bounded in size, and contiguous input lets the known shapes be read over a span.
     /// </summary>
     public MessagePackReader(ReadOnlySequence<byte> sequence, int maxDepth = DefaultMaxDepth)
-        : this(sequence.IsSingleSegment ? sequence.FirstSpan : sequence.ToArray(), maxDepth)
+        : this(sequence.IsSingleSegment ? sequence.First : sequence.ToArray(), maxDepth)
     {
     }
 
+    /// <summary>Continues where a library reader stands (for the formatters); read <see cref="Inner"/> back afterwards.</summary>
+    public MessagePackReader(scoped in global::MessagePack.MessagePackReader reader, MessagePackSecurity security)
+    {
+        _security = security;
+        ReadOnlySequence<byte> rest = reader.Sequence.Slice(reader.Position);
+        _memory = rest.IsSingleSegment ? rest.First : default;
+        _contiguous = _memory.Span;
+        _base = reader.Consumed;
+        _length = reader.Sequence.Length;
+        _reader = reader;
+        _libraryPending = false;
+        _origin = 0;
+        _offset = _base;
+        _start = _base;
+        _expected = Expectation.Value;
+    }
+
+    /// <summary>The library reader, positioned after what has been read.</summary>
+    public global::MessagePack.MessagePackReader Inner
+    {
+        get
+        {
+            Sync();
+            return _reader;
+        }
+    }
+
     /// <summary>How deeply arrays and maps may nest.</summary>
-    public int MaxDepth { get; }
+    public readonly int MaxDepth => _security.MaximumObjectGraphDepth;
+
+    // Members that touch _reader are not readonly: the library's struct predates readonly members, so a readonly
+    // member would copy the whole reader before each call into it.
 
     /// <summary>Byte offset of the next value.</summary>
-    public readonly int Position => _position;
+    public readonly int Position => (int)_offset;
 
     /// <summary>Bytes not yet consumed.</summary>
-    public readonly int Remaining => _buffer.Length - _position;
+    public readonly int Remaining => (int)(_length - _offset);
 
     /// <summary>True when every byte has been consumed.</summary>
-    public readonly bool End => _position >= _buffer.Length;
+    public readonly bool End => _offset >= _length;
 
     /// <summary>The family of the next value.</summary>
-    /// <exception cref="MessagePackException">The input ended.</exception>
-    public readonly MessagePackType NextType => MessagePackCode.TypeOf(PeekCode());
+    public MessagePackType NextType => MessagePackCode.ToMessagePackType(PeekCode());
 
     /// <summary>The format byte of the next value, which tells its exact encoding.</summary>
-    /// <exception cref="MessagePackException">The input ended.</exception>
-    public readonly byte PeekFormatByte() => PeekCode();
+    public byte PeekFormatByte() => PeekCode();
+
+    /// <summary>The bytes not read yet when the input is contiguous (empty otherwise), for readers that parse a known shape over a span.</summary>
+    internal readonly ReadOnlySpan<byte> Unread
+    {
+        get
+        {
+            long offset = _offset - _base;
+            return offset <= _contiguous.Length ? _contiguous.Slice((int)offset) : default;
+        }
+    }
 
     /// <summary>Throws unless every byte has been consumed: a frame holds exactly one value.</summary>
-    public readonly void EnsureEnd()
+    public void EnsureEnd()
     {
         if (!End)
         {
-            throw new MessagePackException($"{Remaining} trailing byte(s) after the value", _position);
+            ThrowAt($"{Remaining} trailing byte(s) after the value", Position);
         }
     }
 
@@ -73,13 +162,20 @@ public ref struct MessagePackReader
     /// <returns>True when a nil was consumed.</returns>
     public bool TryReadNil()
     {
-        if (!End && _buffer[_position] == MessagePackCode.Nil)
+        long at = _offset - _base;
+        if ((ulong)at < (ulong)_contiguous.Length)
         {
-            _position++;
+            if (_contiguous[(int)at] != MessagePackCode.Nil)
+            {
+                return false;
+            }
+
+            _offset++;
             return true;
         }
 
-        return false;
+        Sync();
+        return !End && _reader.TryReadNil() && Caught();
     }
 
     /// <summary>Reads a nil.</summary>
@@ -94,412 +190,353 @@ public ref struct MessagePackReader
     /// <summary>Reads a boolean.</summary>
     public bool ReadBoolean()
     {
-        byte code = PeekCode();
-        bool value = code switch
+        Begin(Expectation.Boolean);
+        long at = _offset - _base;
+        if ((ulong)at < (ulong)_contiguous.Length && _contiguous[(int)at] is MessagePackCode.True or MessagePackCode.False)
         {
-            MessagePackCode.True => true,
-            MessagePackCode.False => false,
-            _ => throw Mismatch("boolean"),
-        };
-        _position++;
+            _offset++;
+            return _contiguous[(int)at] == MessagePackCode.True;
+        }
+
+        Sync();
+        bool value = _reader.ReadBoolean();
+        Caught();
         return value;
     }
 
     /// <summary>Reads any integer format as a signed 64-bit integer.</summary>
     public long ReadInt64()
     {
-        int start = _position;
-        byte code = PeekCode();
-        if (code == MessagePackCode.UInt64)
+        Begin(Expectation.Int64);
+        if (TryReadUnsigned(out uint small))
         {
-            ulong u = ReadUInt64();
-            if (u > long.MaxValue)
-            {
-                ThrowRange(u.ToString(System.Globalization.CultureInfo.InvariantCulture), "Int64", start);
-            }
-
-            return (long)u;
+            return small;
         }
 
-        return ReadIntegerCore(code, "integer");
+        Sync();
+        long value = _reader.ReadInt64();
+        Caught();
+        return value;
     }
 
     /// <summary>Reads any integer format as an unsigned 64-bit integer.</summary>
     public ulong ReadUInt64()
     {
-        int start = _position;
-        byte code = PeekCode();
-        if (code == MessagePackCode.UInt64)
+        Begin(Expectation.UInt64);
+        if (TryReadUnsigned(out uint small))
         {
-            ReadOnlySpan<byte> s = Take(9);
-            return BinaryPrimitives.ReadUInt64BigEndian(s[1..]);
+            return small;
         }
 
-        long value = ReadIntegerCore(code, "integer");
-        if (value < 0)
-        {
-            ThrowRange(value.ToString(System.Globalization.CultureInfo.InvariantCulture), "UInt64", start);
-        }
-
-        return (ulong)value;
+        Sync();
+        ulong value = _reader.ReadUInt64();
+        Caught();
+        return value;
     }
 
     /// <summary>Reads an integer that must fit in a signed 32-bit integer.</summary>
-    public int ReadInt32() => (int)ReadRanged(int.MinValue, int.MaxValue, "Int32");
+    public int ReadInt32()
+    {
+        Begin(Expectation.Int32);
+        if (TryReadUnsigned(out uint small, int.MaxValue))
+        {
+            return (int)small;
+        }
+
+        Sync();
+        int value = _reader.ReadInt32();
+        Caught();
+        return value;
+    }
 
     /// <summary>Reads an integer that must fit in an unsigned 32-bit integer.</summary>
-    public uint ReadUInt32() => (uint)ReadRanged(0, uint.MaxValue, "UInt32");
+    public uint ReadUInt32()
+    {
+        Begin(Expectation.UInt32);
+        if (TryReadUnsigned(out uint small))
+        {
+            return small;
+        }
+
+        Sync();
+        uint value = _reader.ReadUInt32();
+        Caught();
+        return value;
+    }
 
     /// <summary>Reads an integer that must fit in a signed 16-bit integer.</summary>
-    public short ReadInt16() => (short)ReadRanged(short.MinValue, short.MaxValue, "Int16");
+    public short ReadInt16()
+    {
+        Begin(Expectation.Int16);
+        if (TryReadUnsigned(out uint small, (uint)short.MaxValue))
+        {
+            return (short)small;
+        }
 
-    /// <summary>Reads an integer that must fit in an unsigned 16-bit integer.</summary>
-    public ushort ReadUInt16() => (ushort)ReadRanged(0, ushort.MaxValue, "UInt16");
-
-    /// <summary>Reads an integer that must fit in a signed byte.</summary>
-    public sbyte ReadSByte() => (sbyte)ReadRanged(sbyte.MinValue, sbyte.MaxValue, "SByte");
+        Sync();
+        short value = _reader.ReadInt16();
+        Caught();
+        return value;
+    }
 
     /// <summary>Reads an integer that must fit in a byte.</summary>
-    public byte ReadByte() => (byte)ReadRanged(0, byte.MaxValue, "Byte");
+    public byte ReadByte()
+    {
+        Begin(Expectation.Byte);
+        if (TryReadUnsigned(out uint small, byte.MaxValue))
+        {
+            return (byte)small;
+        }
+
+        Sync();
+        byte value = _reader.ReadByte();
+        Caught();
+        return value;
+    }
 
     /// <summary>Reads a float32 or float64; integers are accepted and converted, as other MessagePack readers do.</summary>
     public double ReadDouble()
     {
-        byte code = PeekCode();
-        switch (code)
-        {
-            case MessagePackCode.Float64:
-                return BinaryPrimitives.ReadDoubleBigEndian(Take(9)[1..]);
-            case MessagePackCode.Float32:
-                return BinaryPrimitives.ReadSingleBigEndian(Take(5)[1..]);
-            case MessagePackCode.UInt64:
-                return ReadUInt64();
-            default:
-                return ReadIntegerCore(code, "float");
-        }
+        Begin(Expectation.Float);
+        Sync();
+        double value = _reader.ReadDouble();
+        Caught();
+        return value;
     }
 
     /// <summary>Reads a float32, or a float64 / integer converted to single precision.</summary>
     public float ReadSingle()
     {
-        if (PeekCode() == MessagePackCode.Float32)
-        {
-            return BinaryPrimitives.ReadSingleBigEndian(Take(5)[1..]);
-        }
-
-        return (float)ReadDouble();
+        Begin(Expectation.Float);
+        Sync();
+        float value = _reader.ReadSingle();
+        Caught();
+        return value;
     }
 
     /// <summary>Reads a string.</summary>
-    /// <exception cref="MessagePackException">Not a string, truncated, or not valid UTF-8.</exception>
+    /// <exception cref="MessagePackException">Not a string (nil included), or not valid UTF-8.</exception>
     public string ReadString()
     {
-        int start = _position;
         ReadOnlySpan<byte> utf8 = ReadStringBytes();
 
         // Almost every string on the wire is ASCII (names, versions, most descriptions): checked and widened
         // in one pass, which costs well under half of the general decoder's count-then-transcode.
-        return utf8.IsEmpty ? string.Empty : AsciiStrings.TryCreate(utf8) ?? DecodeUtf8(utf8, start);
-    }
-
-    // Kept out of ReadString so its exception handling does not weigh on the ASCII path.
-    private static string DecodeUtf8(ReadOnlySpan<byte> utf8, int start)
-    {
-        try
-        {
-            // Strict decoding validates as it transcodes, so the bytes are not validated twice.
-            return StrictUtf8.Encoding.GetString(utf8);
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new MessagePackException("string is not valid UTF-8", start);
-        }
-    }
-
-    /// <summary>
-    /// Consumes the next bytes when they are exactly <paramref name="encoded"/>, one complete encoded value
-    /// (a known map key or enum-like string); otherwise consumes nothing. Lets a reader recognise the
-    /// values it expects with one comparison instead of decoding them.
-    /// </summary>
-    /// <returns>True when the bytes matched and were consumed.</returns>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal bool TryReadEncoded(ReadOnlySpan<byte> encoded)
-    {
-        if (_buffer.Slice(_position).StartsWith(encoded))
-        {
-            _position += encoded.Length;
-            return true;
-        }
-
-        return false;
-    }
-
-    /// <summary>The bytes not read yet, for a reader that parses a known shape over a local span.</summary>
-    internal readonly ReadOnlySpan<byte> Unread => _buffer.Slice(_position);
-
-    /// <summary>Consumes <paramref name="count"/> bytes of <see cref="Unread"/> that the caller has parsed itself.</summary>
-    internal void Advance(int count)
-    {
-        if ((uint)count > (uint)(_buffer.Length - _position))
-        {
-            throw new ArgumentOutOfRangeException(nameof(count), "a reader advances only over bytes it holds");
-        }
-
-        _position += count;
-    }
-
-    /// <summary>
-    /// Moves back to <paramref name="position"/>, an earlier <see cref="Position"/> at the same nesting
-    /// level, so a value read on a guess can be read again another way.
-    /// </summary>
-    internal void Rewind(int position)
-    {
-        if ((uint)position > (uint)_position)
-        {
-            throw new ArgumentOutOfRangeException(nameof(position), "a reader only rewinds");
-        }
-
-        _position = position;
+        return utf8.IsEmpty ? string.Empty : AsciiStrings.TryCreate(utf8) ?? DecodeUtf8(utf8, _start);
     }
 
     /// <summary>Reads a string, or returns null for nil.</summary>
     public string? ReadNullableString() => TryReadNil() ? null : ReadString();
 
     /// <summary>
-    /// Reads a string's raw UTF-8 bytes without decoding them, for comparing map keys against known
-    /// names without allocating. The bytes are validated as UTF-8.
+    /// Reads a string's raw UTF-8 bytes without decoding them, for comparing map keys against known names
+    /// without allocating. The bytes are validated as UTF-8.
     /// </summary>
     public ReadOnlySpan<byte> ReadStringUtf8()
     {
-        int start = _position;
         ReadOnlySpan<byte> bytes = ReadStringBytes();
         if (!System.Text.Unicode.Utf8.IsValid(bytes))
         {
-            ThrowAt("string is not valid UTF-8", start);
+            ThrowAt("string is not valid UTF-8", _start);
         }
 
         return bytes;
     }
 
-    /// <summary>Reads a string's bytes without validating them.</summary>
-    private ReadOnlySpan<byte> ReadStringBytes()
+    /// <summary>
+    /// Reads a string's bytes without validating them, for a caller that compares them with known (valid) names
+    /// first and validates only what matches none.
+    /// </summary>
+    internal ReadOnlySpan<byte> ReadStringBytes()
     {
-        int start = _position;
-        byte code = PeekCode();
-        int length;
-        int header;
-        if (code is >= MessagePackCode.MinFixStr and <= MessagePackCode.MaxFixStr)
-        {
-            length = code & 0x1f;
-            header = 1;
-        }
-        else if (code == MessagePackCode.Str8)
-        {
-            length = Peek(2)[1];
-            header = 2;
-        }
-        else if (code == MessagePackCode.Str16)
-        {
-            length = BinaryPrimitives.ReadUInt16BigEndian(Peek(3)[1..]);
-            header = 3;
-        }
-        else if (code == MessagePackCode.Str32)
-        {
-            length = CheckedLength(BinaryPrimitives.ReadUInt32BigEndian(Peek(5)[1..]), start);
-            header = 5;
-        }
-        else
+        if (!TryReadStringBytes(out ReadOnlySpan<byte> utf8))
         {
             throw Mismatch("string");
         }
 
-        return Take(header + length, "string")[header..];
+        return utf8;
     }
 
-    /// <summary>Reads a byte array (bin format family) as a slice of the input.</summary>
+    /// <summary>Reads a string's bytes, unvalidated, when the next value is a string (nil is not); else consumes nothing.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal bool TryReadStringBytes(out ReadOnlySpan<byte> utf8)
+    {
+        Begin(Expectation.String);
+        long at = _offset - _base;
+        if ((ulong)at < (ulong)_contiguous.Length)
+        {
+            ReadOnlySpan<byte> input = _contiguous.Slice((int)at);
+            byte code = input[0];
+            int header, length;
+            if (code is >= MessagePackCode.MinFixStr and <= MessagePackCode.MaxFixStr)
+            {
+                (header, length) = (1, code & 0x1f);
+            }
+            else if (code == MessagePackCode.Str8 && input.Length >= 2)
+            {
+                (header, length) = (2, input[1]);
+            }
+            else if (code == MessagePackCode.Str16 && input.Length >= 3)
+            {
+                (header, length) = (3, BinaryPrimitives.ReadUInt16BigEndian(input.Slice(1)));
+            }
+            else
+            {
+                return TryReadStringBytesSlowly(PeekCode(), out utf8);
+            }
+
+            // A length past the end is the library's to report, as for every other truncation.
+            if (header + length <= input.Length)
+            {
+                utf8 = input.Slice(header, length);
+                _offset += header + length;
+                return true;
+            }
+        }
+
+        return TryReadStringBytesSlowly(PeekCode(), out utf8);
+    }
+
+    // A str32, a string that spans two segments of a caller's sequence, or no string at all.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private bool TryReadStringBytesSlowly(byte code, out ReadOnlySpan<byte> utf8)
+    {
+        if (code == MessagePackCode.Str32)
+        {
+            CheckLength32();
+        }
+        else if (code is not ((>= MessagePackCode.MinFixStr and <= MessagePackCode.MaxFixStr) or MessagePackCode.Str8 or MessagePackCode.Str16))
+        {
+            utf8 = default;
+            return false;
+        }
+
+        Sync();
+        if (_reader.TryReadStringSpan(out ReadOnlySpan<byte> span))
+        {
+            Caught();
+            utf8 = span;
+            return true;
+        }
+
+        utf8 = _reader.ReadStringSequence()!.Value.ToArray();
+        Caught();
+        return true;
+    }
+
+    /// <summary>Where the string just read by <see cref="ReadStringBytes"/> (or any value) started.</summary>
+    internal readonly int ValueStart => (int)_start;
+
+    /// <summary>Reads a byte array (bin format family).</summary>
+    /// <returns>The bytes, valid while the input is.</returns>
     public ReadOnlySpan<byte> ReadBinary()
     {
-        int start = _position;
+        Begin(Expectation.Binary);
         byte code = PeekCode();
-        (int header, uint length) = code switch
+        if (MessagePackCode.ToMessagePackType(code) != MessagePackType.Binary)
         {
-            MessagePackCode.Bin8 => (2, Peek(2)[1]),
-            MessagePackCode.Bin16 => (3, BinaryPrimitives.ReadUInt16BigEndian(Peek(3)[1..])),
-            MessagePackCode.Bin32 => (5, BinaryPrimitives.ReadUInt32BigEndian(Peek(5)[1..])),
-            _ => throw Mismatch("binary"),
-        };
-        return Take(header + CheckedLength(length, start), "binary")[header..];
+            throw Mismatch("binary");
+        }
+
+        if (code == MessagePackCode.Bin32)
+        {
+            CheckLength32();
+        }
+
+        Sync();
+        ReadOnlySpan<byte> bytes = Contiguous(_reader.ReadBytes()!.Value);
+        Caught();
+        return bytes;
     }
 
     /// <summary>Reads an array header. The count is checked against the bytes that remain.</summary>
     /// <returns>How many values follow.</returns>
     public int ReadArrayHeader()
     {
-        int start = _position;
-        byte code = PeekCode();
-        uint count;
-        if (code is >= MessagePackCode.MinFixArray and <= MessagePackCode.MaxFixArray)
+        Begin(Expectation.Array);
+        if (!TryReadFixHeader(MessagePackCode.MinFixArray, out int count))
         {
-            count = (uint)(code & 0x0f);
-            _position++;
-        }
-        else if (code == MessagePackCode.Array16)
-        {
-            count = BinaryPrimitives.ReadUInt16BigEndian(Take(3)[1..]);
-        }
-        else if (code == MessagePackCode.Array32)
-        {
-            count = BinaryPrimitives.ReadUInt32BigEndian(Take(5)[1..]);
-        }
-        else
-        {
-            throw Mismatch("array");
+            Sync();
+            if (!_reader.TryReadArrayHeader(out count))
+            {
+                ThrowAt("unexpected end of input inside an array header", _start);
+            }
+
+            Caught();
         }
 
         // Every element takes at least one byte.
-        if (count > (uint)Remaining)
+        if ((uint)count > (uint)Remaining)
         {
-            ThrowCount("array", count, "elements", Remaining, start);
+            ThrowCount("array", (uint)count, "elements", Remaining, _start);
         }
 
-        return (int)count;
+        return count;
     }
 
     /// <summary>Reads a map header. The count is checked against the bytes that remain.</summary>
     /// <returns>How many key/value pairs follow.</returns>
     public int ReadMapHeader()
     {
-        int start = _position;
-        byte code = PeekCode();
-        uint count;
-        if (code is >= MessagePackCode.MinFixMap and <= MessagePackCode.MaxFixMap)
+        Begin(Expectation.Map);
+        if (!TryReadFixHeader(MessagePackCode.MinFixMap, out int count))
         {
-            count = (uint)(code & 0x0f);
-            _position++;
-        }
-        else if (code == MessagePackCode.Map16)
-        {
-            count = BinaryPrimitives.ReadUInt16BigEndian(Take(3)[1..]);
-        }
-        else if (code == MessagePackCode.Map32)
-        {
-            count = BinaryPrimitives.ReadUInt32BigEndian(Take(5)[1..]);
-        }
-        else
-        {
-            throw Mismatch("map");
+            Sync();
+            if (!_reader.TryReadMapHeader(out count))
+            {
+                ThrowAt("unexpected end of input inside a map header", _start);
+            }
+
+            Caught();
         }
 
         // Every pair takes at least two bytes.
-        if ((ulong)count * 2 > (ulong)Remaining)
+        if ((ulong)(uint)count * 2 > (ulong)Remaining)
         {
-            ThrowCount("map", count, "pairs", Remaining, start);
+            ThrowCount("map", (uint)count, "pairs", Remaining, _start);
         }
 
-        return (int)count;
+        return count;
     }
 
     /// <summary>Reads an extension value.</summary>
     /// <param name="type">The extension type.</param>
-    /// <returns>A slice of the input holding the extension's data.</returns>
+    /// <returns>The extension's data, valid while the input is.</returns>
     public ReadOnlySpan<byte> ReadExtension(out sbyte type)
     {
-        int start = _position;
-        byte code = PeekCode();
-        int header;
-        uint length;
-        switch (code)
-        {
-            case MessagePackCode.FixExt1: header = 2; length = 1; break;
-            case MessagePackCode.FixExt2: header = 2; length = 2; break;
-            case MessagePackCode.FixExt4: header = 2; length = 4; break;
-            case MessagePackCode.FixExt8: header = 2; length = 8; break;
-            case MessagePackCode.FixExt16: header = 2; length = 16; break;
-            case MessagePackCode.Ext8: header = 3; length = Peek(2)[1]; break;
-            case MessagePackCode.Ext16: header = 4; length = BinaryPrimitives.ReadUInt16BigEndian(Peek(4)[1..]); break;
-            case MessagePackCode.Ext32: header = 6; length = BinaryPrimitives.ReadUInt32BigEndian(Peek(6)[1..]); break;
-            default: throw Mismatch("extension");
-        }
-
-        ReadOnlySpan<byte> all = Take(header + CheckedLength(length, start), "extension");
-        type = unchecked((sbyte)all[header - 1]);
-        return all[header..];
+        Begin(Expectation.Extension);
+        Sync();
+        ExtensionHeader header = _reader.ReadExtensionFormatHeader();
+        type = header.TypeCode;
+        ReadOnlySpan<byte> data = Contiguous(_reader.ReadRaw(header.Length));
+        Caught();
+        return data;
     }
 
     /// <summary>Reads a timestamp (extension type -1) in any of its three forms.</summary>
     public MessagePackTimestamp ReadTimestamp()
     {
-        int start = _position;
+        int start = Position;
         ReadOnlySpan<byte> data = ReadExtension(out sbyte type);
-        if (type != MessagePackCode.TimestampExtension)
+        if (type != MessagePackTimestamp.ExtensionType)
         {
-            _position = start;
-            throw new MessagePackException($"expected a timestamp extension (-1), found extension type {type}", start);
+            ThrowAt($"expected a timestamp extension (-1), found extension type {type}", start);
         }
 
-        return DecodeTimestamp(data, start);
+        return MessagePackTimestamp.Decode(data, start);
     }
 
-    /// <summary>Decodes the data of a timestamp extension.</summary>
-    internal static MessagePackTimestamp DecodeTimestamp(ReadOnlySpan<byte> data, long position)
-    {
-        switch (data.Length)
-        {
-            case 4:
-                return new MessagePackTimestamp(BinaryPrimitives.ReadUInt32BigEndian(data), 0);
-            case 8:
-                ulong packed = BinaryPrimitives.ReadUInt64BigEndian(data);
-                uint nanos = (uint)(packed >> 34);
-                if (nanos >= 1_000_000_000)
-                {
-                    throw new MessagePackException($"timestamp nanoseconds {nanos} are out of range", position);
-                }
-
-                return new MessagePackTimestamp((long)(packed & 0x3_ffff_ffffUL), nanos);
-            case 12:
-                uint n = BinaryPrimitives.ReadUInt32BigEndian(data);
-                if (n >= 1_000_000_000)
-                {
-                    throw new MessagePackException($"timestamp nanoseconds {n} are out of range", position);
-                }
-
-                return new MessagePackTimestamp(BinaryPrimitives.ReadInt64BigEndian(data[4..]), n);
-            default:
-                throw new MessagePackException($"timestamp data must be 4, 8 or 12 bytes, not {data.Length}", position);
-        }
-    }
-
-    /// <summary>Skips one value of any type, including everything nested inside it.</summary>
+    /// <summary>Skips one value of any type, including everything nested inside it, within the nesting bound.</summary>
     public void Skip()
     {
         switch (NextType)
         {
-            case MessagePackType.Nil:
-            case MessagePackType.Boolean:
-                _position++;
-                break;
-            case MessagePackType.Integer:
-                if (PeekCode() == MessagePackCode.UInt64)
-                {
-                    Take(9);
-                }
-                else
-                {
-                    ReadInt64();
-                }
-
-                break;
-            case MessagePackType.Float:
-                ReadDouble();
-                break;
             case MessagePackType.String:
+                // Strings are validated even when skipped: an unknown field is still part of the message.
                 ReadStringUtf8();
                 break;
             case MessagePackType.Binary:
                 ReadBinary();
-                break;
-            case MessagePackType.Extension:
-                ReadExtension(out _);
                 break;
             case MessagePackType.Array:
                 int items = ReadArrayHeader();
@@ -521,161 +558,319 @@ public ref struct MessagePackReader
 
                 LeaveNested();
                 break;
+            case MessagePackType.Unknown:
+                ThrowAt("byte 0xc1 is reserved and never starts a value", Position);
+                break;
             default:
-                throw new MessagePackException("byte 0xc1 is reserved and never starts a value", _position);
+                // Scalars and extensions: the library's skip does not recurse for these.
+                Begin(Expectation.Value);
+                if (!TrySkipFixedScalar())
+                {
+                    Sync();
+                    _reader.Skip();
+                    Caught();
+                }
+
+                break;
         }
     }
 
     /// <summary>Records that an array or map is being entered; throws past <see cref="MaxDepth"/>.</summary>
     public void EnterNested()
     {
-        if (++_depth > MaxDepth)
+        try
         {
-            ThrowAt($"nesting deeper than {MaxDepth} levels", _position);
+            _security.DepthStep(ref _reader);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            ThrowAt($"nesting deeper than {MaxDepth} levels", Position);
         }
     }
 
     /// <summary>Records that an array or map has been left.</summary>
-    public void LeaveNested() => _depth--;
+    public void LeaveNested() => _reader.Depth--;
+
+    /// <summary>Consumes <paramref name="count"/> bytes of <see cref="Unread"/> that the caller has parsed itself.</summary>
+    internal void Advance(int count)
+    {
+        if ((uint)count > (uint)Unread.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), "a reader advances only over bytes it holds");
+        }
+
+        _offset += count;
+    }
 
     /// <summary>Creates an exception about the value at the current position.</summary>
-    public readonly MessagePackException Error(string reason) => new(reason, _position);
+    public MessagePackException Error(string reason) => new(reason, Position);
 
-    private long ReadRanged(long min, long max, string typeName)
+    /// <summary>
+    /// True for the exceptions MessagePack-CSharp's reader throws on malformed input (truncation, a wrong format
+    /// byte, an integer too large for its type), which <see cref="Translate"/> turns into ours.
+    /// </summary>
+    public static bool IsLibraryFailure(Exception exception) =>
+        exception is EndOfStreamException or MessagePackSerializationException or OverflowException;
+
+    /// <summary>The <see cref="MessagePackException"/> for a failure of this reader, placed where its value started.</summary>
+    public MessagePackException Translate(Exception exception)
     {
-        int start = _position;
-        long value;
-        if (PeekCode() == MessagePackCode.UInt64)
+        if (exception is MessagePackException own)
         {
-            ulong u = ReadUInt64();
-            if (u > (ulong)max)
+            return own;
+        }
+
+        string what = NounOf(_expected);
+        long offset = _start - _base;
+        bool here = (ulong)offset < (ulong)_contiguous.Length;
+        return exception switch
+        {
+            MessagePackSerializationException when here => new($"expected {what}, found {Describe(_contiguous[(int)offset])}", _start),
+            OverflowException when here && TypeNameOf(_expected) is { } type => new($"integer {IntegerAt(_memory[(int)offset..])} is out of range for {type}", _start),
+            EndOfStreamException => new($"{what} is cut short: the input ends inside it, {Remaining} byte(s) before the end", _start),
+            _ => new(exception.Message, _start),
+        };
+    }
+
+    // Notes where the value being read starts and what it should be, for Translate.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void Begin(Expectation expected)
+    {
+        _start = _offset;
+        _expected = expected;
+    }
+
+    // A non-negative integer in one of the forms up to 32 bits (fixint, uint8, uint16, uint32) that is at most
+    // max; anything else, a value over max included, is the library's to read (and to refuse as out of range).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private bool TryReadUnsigned(out uint value, uint max = uint.MaxValue)
+    {
+        long at = _offset - _base;
+        if ((ulong)at < (ulong)_contiguous.Length)
+        {
+            ReadOnlySpan<byte> input = _contiguous.Slice((int)at);
+            (int size, uint found) = input[0] switch
             {
-                ThrowRange(u.ToString(System.Globalization.CultureInfo.InvariantCulture), typeName, start);
+                <= MessagePackCode.MaxFixInt => (1, input[0]),
+                MessagePackCode.UInt8 when input.Length >= 2 => (2, input[1]),
+                MessagePackCode.UInt16 when input.Length >= 3 => (3, BinaryPrimitives.ReadUInt16BigEndian(input.Slice(1))),
+                MessagePackCode.UInt32 when input.Length >= 5 => (5, BinaryPrimitives.ReadUInt32BigEndian(input.Slice(1))),
+                _ => (0, 0u),
+            };
+
+            if (size != 0 && found <= max)
+            {
+                _offset += size;
+                value = found;
+                return true;
             }
-
-            return (long)u;
         }
 
-        value = ReadIntegerCore(PeekCode(), "integer");
-        if (value < min || value > max)
-        {
-            ThrowRange(value.ToString(System.Globalization.CultureInfo.InvariantCulture), typeName, start);
-        }
-
-        return value;
+        value = 0;
+        return false;
     }
 
-    // Every integer format but uint64, whose range needs the caller's decision.
-    private long ReadIntegerCore(byte code, string expected)
+    // Skips a scalar whose size its first byte tells (fixints, nil, booleans, 8- to 64-bit integers and floats):
+    // the bulk of an unknown field's contents.
+    private bool TrySkipFixedScalar()
     {
-        if (code <= MessagePackCode.MaxPositiveFixInt)
+        long at = _offset - _base;
+        if ((ulong)at >= (ulong)_contiguous.Length)
         {
-            _position++;
-            return code;
+            return false;
         }
 
-        if (code >= MessagePackCode.MinNegativeFixInt)
+        int size = _contiguous[(int)at] switch
         {
-            _position++;
-            return unchecked((sbyte)code);
+            <= MessagePackCode.MaxFixInt or >= MessagePackCode.MinNegativeFixInt or MessagePackCode.Nil or MessagePackCode.True or MessagePackCode.False => 1,
+            MessagePackCode.UInt8 or MessagePackCode.Int8 => 2,
+            MessagePackCode.UInt16 or MessagePackCode.Int16 => 3,
+            MessagePackCode.UInt32 or MessagePackCode.Int32 or MessagePackCode.Float32 => 5,
+            MessagePackCode.UInt64 or MessagePackCode.Int64 or MessagePackCode.Float64 => 9,
+            _ => 0,
+        };
+
+        // A scalar cut short by the end of the input is the library's to report.
+        if (size == 0 || size > _contiguous.Length - at)
+        {
+            return false;
         }
 
-        switch (code)
+        _offset += size;
+        return true;
+    }
+
+    // A fixarray or fixmap header (0..15 items): the count is the low four bits of the one byte.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private bool TryReadFixHeader(byte min, out int count)
+    {
+        long at = _offset - _base;
+        if ((ulong)at < (ulong)_contiguous.Length && (_contiguous[(int)at] & 0xf0) == min)
         {
-            case MessagePackCode.UInt8: return Take(2)[1];
-            case MessagePackCode.UInt16: return BinaryPrimitives.ReadUInt16BigEndian(Take(3)[1..]);
-            case MessagePackCode.UInt32: return BinaryPrimitives.ReadUInt32BigEndian(Take(5)[1..]);
-            case MessagePackCode.Int8: return unchecked((sbyte)Take(2)[1]);
-            case MessagePackCode.Int16: return BinaryPrimitives.ReadInt16BigEndian(Take(3)[1..]);
-            case MessagePackCode.Int32: return BinaryPrimitives.ReadInt32BigEndian(Take(5)[1..]);
-            case MessagePackCode.Int64: return BinaryPrimitives.ReadInt64BigEndian(Take(9)[1..]);
-            default: throw Mismatch(expected);
+            count = _contiguous[(int)at] & 0x0f;
+            _offset++;
+            return true;
+        }
+
+        count = 0;
+        return false;
+    }
+
+    // Moves the library reader up to the cursor (the span fast paths advance only the cursor); every call into the
+    // library reader follows one.
+    private void Sync()
+    {
+        if (_libraryPending)
+        {
+            // The nesting depth so far lives in the placeholder's Depth (EnterNested steps it there).
+            int depth = _reader.Depth;
+            _reader = new global::MessagePack.MessagePackReader(_memory.Slice((int)_offset)) { Depth = depth };
+            _origin = _offset;
+            _libraryPending = false;
+            return;
+        }
+
+        long behind = _offset - (_origin + _reader.Consumed);
+        if (behind > 0)
+        {
+            // The library has no bare advance; a slice over one segment is cheap, and this runs off the fast paths.
+            _reader.ReadRaw(behind);
+        }
+    }
+
+    // Takes the cursor from the library reader after a call into it; true, for use in a condition.
+    private bool Caught()
+    {
+        _offset = _origin + _reader.Consumed;
+        return true;
+    }
+
+    private static string IntegerAt(ReadOnlyMemory<byte> encoded)
+    {
+        var reader = new global::MessagePack.MessagePackReader(encoded);
+        return reader.NextCode == MessagePackCode.UInt64
+            ? reader.ReadUInt64().ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : reader.ReadInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    // The library takes str32 and bin32 lengths as signed: past 2 GiB it would slice with a negative length.
+    private void CheckLength32()
+    {
+        Sync();
+        global::MessagePack.MessagePackReader peek = _reader.CreatePeekReader();
+        Span<byte> header = stackalloc byte[5];
+        peek.ReadRaw(header.Length).CopyTo(header);
+        uint length = BinaryPrimitives.ReadUInt32BigEndian(header[1..]);
+        if (length > (uint)(Remaining - header.Length))
+        {
+            ThrowTooLong(length, Remaining - header.Length, _start);
+        }
+    }
+
+    private static ReadOnlySpan<byte> Contiguous(ReadOnlySequence<byte> bytes) => bytes.IsSingleSegment ? bytes.FirstSpan : bytes.ToArray();
+
+    // Kept out of ReadString so its exception handling does not weigh on the ASCII path.
+    private static string DecodeUtf8(ReadOnlySpan<byte> utf8, long start)
+    {
+        try
+        {
+            // Strict decoding validates as it transcodes, so the bytes are not validated twice.
+            return StrictUtf8.Encoding.GetString(utf8);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new MessagePackException("string is not valid UTF-8", start);
         }
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private readonly byte PeekCode()
+    private byte PeekCode()
     {
-        if ((uint)_position >= (uint)_buffer.Length)
+        // Over contiguous input (the usual case) the next byte is read straight from the span.
+        long offset = _offset - _base;
+        if ((ulong)offset < (ulong)_contiguous.Length)
         {
-            ThrowAt("unexpected end of input", _position);
+            return _contiguous[(int)offset];
         }
 
-        return _buffer[_position];
-    }
-
-    // The first `count` bytes of the current value, without consuming them.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private readonly ReadOnlySpan<byte> Peek(int count)
-    {
-        if ((uint)count > (uint)(_buffer.Length - _position))
+        if (End)
         {
-            ThrowAt("unexpected end of input inside a value header", _position);
+            ThrowAt("unexpected end of input", Position);
         }
 
-        return _buffer.Slice(_position, count);
+        Sync();
+        return _reader.NextCode;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private ReadOnlySpan<byte> Take(int count, string what = "value")
-    {
-        if ((uint)count > (uint)(_buffer.Length - _position))
-        {
-            ThrowShort(what, count, Remaining, _position);
-        }
-
-        ReadOnlySpan<byte> s = _buffer.Slice(_position, count);
-        _position += count;
-        return s;
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private readonly int CheckedLength(uint length, int start)
-    {
-        if (length > (uint)(_buffer.Length - _position))
-        {
-            ThrowTooLong(length, Remaining, start);
-        }
-
-        return (int)length;
-    }
-
-    // Throwing lives in separate methods so the hot readers stay small enough to inline and carry no
-    // message-building locals.
+    // Throwing lives in separate methods so the hot readers stay small enough to inline.
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static void ThrowAt(string reason, int position) => throw new MessagePackException(reason, position);
+    private static void ThrowAt(string reason, long position) => throw new MessagePackException(reason, position);
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static void ThrowCount(string container, uint count, string unit, int remaining, int position) =>
+    private static void ThrowCount(string container, uint count, string unit, int remaining, long position) =>
         throw new MessagePackException($"{container} declares {count} {unit} but only {remaining} byte(s) remain", position);
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static void ThrowRange(string value, string typeName, int position) =>
-        throw new MessagePackException($"integer {value} is out of range for {typeName}", position);
-
-    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static void ThrowShort(string what, int count, int remaining, int position) =>
-        throw new MessagePackException($"{what} needs {count} byte(s) but only {remaining} remain", position);
-
-    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static void ThrowTooLong(uint length, int remaining, int position) =>
+    private static void ThrowTooLong(uint length, int remaining, long position) =>
         throw new MessagePackException($"declared length {length} is larger than the {remaining} byte(s) that remain", position);
 
-    private readonly MessagePackException Mismatch(string expected)
+    private MessagePackException Mismatch(string expected)
     {
         byte code = PeekCode();
-        return new MessagePackException($"expected {expected}, found {Describe(code)}", _position);
+        return new MessagePackException($"expected {expected}, found {Describe(code)}", Position);
     }
 
-    private static string Describe(byte code) => MessagePackCode.TypeOf(code) switch
+    private static string Describe(byte code) => MessagePackCode.ToMessagePackType(code) switch
     {
         MessagePackType.Unknown => "the reserved byte 0xc1",
         MessagePackType.Nil => "nil",
         var t => $"{t.ToString().ToLowerInvariant()} (0x{code:x2})",
+    };
+
+    // What a read expects. A number rather than a reference: stored on every read, a reference would go through
+    // the GC's write barrier each time.
+    private enum Expectation : byte
+    {
+        Value,
+        Boolean,
+        Int64,
+        UInt64,
+        Int32,
+        UInt32,
+        Int16,
+        Byte,
+        Float,
+        String,
+        Binary,
+        Array,
+        Map,
+        Extension,
+    }
+
+    private static string NounOf(Expectation expected) => expected switch
+    {
+        Expectation.Boolean => "boolean",
+        Expectation.Int64 or Expectation.UInt64 or Expectation.Int32 or Expectation.UInt32 or Expectation.Int16 or Expectation.Byte => "integer",
+        Expectation.Float => "float",
+        Expectation.String => "string",
+        Expectation.Binary => "binary",
+        Expectation.Array => "array",
+        Expectation.Map => "map",
+        Expectation.Extension => "extension",
+        _ => "value",
+    };
+
+    private static string? TypeNameOf(Expectation expected) => expected switch
+    {
+        Expectation.Int64 => "Int64",
+        Expectation.UInt64 => "UInt64",
+        Expectation.Int32 => "Int32",
+        Expectation.UInt32 => "UInt32",
+        Expectation.Int16 => "Int16",
+        Expectation.Byte => "Byte",
+        _ => null,
     };
 }

@@ -6,6 +6,9 @@ namespace Omg.Protocol.MessagePack;
 /// </summary>
 public readonly record struct MessagePackTimestamp
 {
+    /// <summary>The extension type of timestamps.</summary>
+    internal const sbyte ExtensionType = -1;
+
     /// <summary>Creates a timestamp.</summary>
     /// <param name="seconds">Seconds since 1970-01-01T00:00:00Z, may be negative.</param>
     /// <param name="nanoseconds">Nanoseconds within the second, below 1,000,000,000.</param>
@@ -59,4 +62,56 @@ public readonly record struct MessagePackTimestamp
         Seconds is >= -62135596800 and <= 253402300799
             ? ToDateTimeOffset().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture)
             : $"{Seconds}s+{Nanoseconds}ns";
+
+    /// <summary>Decodes the data of a timestamp extension (4, 8 or 12 bytes).</summary>
+    /// <exception cref="MessagePackException">Another length, or nanoseconds of 10^9 or more.</exception>
+    internal static MessagePackTimestamp Decode(ReadOnlySpan<byte> data, long position)
+    {
+        switch (data.Length)
+        {
+            case 4:
+                return new MessagePackTimestamp(System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(data), 0);
+            case 8:
+                ulong packed = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(data);
+                uint nanos = (uint)(packed >> 34);
+                if (nanos >= 1_000_000_000)
+                {
+                    throw new MessagePackException($"timestamp nanoseconds {nanos} are out of range", position);
+                }
+
+                return new MessagePackTimestamp((long)(packed & 0x3_ffff_ffffUL), nanos);
+            case 12:
+                uint n = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(data);
+                if (n >= 1_000_000_000)
+                {
+                    throw new MessagePackException($"timestamp nanoseconds {n} are out of range", position);
+                }
+
+                return new MessagePackTimestamp(System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(data[4..]), n);
+            default:
+                throw new MessagePackException($"timestamp data must be 4, 8 or 12 bytes, not {data.Length}", position);
+        }
+    }
+
+    /// <summary>Encodes the timestamp's extension data in the smallest of its three forms.</summary>
+    /// <returns>How many of <paramref name="destination"/>'s 12 bytes were used.</returns>
+    internal int Encode(Span<byte> destination)
+    {
+        if ((ulong)Seconds >> 34 == 0)
+        {
+            ulong packed = ((ulong)Nanoseconds << 34) | (ulong)Seconds;
+            if ((packed & 0xffffffff00000000UL) == 0)
+            {
+                System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(destination, (uint)packed);
+                return 4;
+            }
+
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(destination, packed);
+            return 8;
+        }
+
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(destination, Nanoseconds);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(destination[4..], Seconds);
+        return 12;
+    }
 }

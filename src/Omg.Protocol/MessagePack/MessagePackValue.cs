@@ -186,7 +186,7 @@ public sealed class MessagePackValue : IEquatable<MessagePackValue>
 
     /// <summary>Reads one value (with everything nested in it) from <paramref name="reader"/>.</summary>
     /// <exception cref="MessagePackException">Malformed input, nesting too deep, or a map with duplicate keys.</exception>
-    public static MessagePackValue Read(ref MessagePackReader reader)
+    internal static MessagePackValue Read(ref MessagePackReader reader)
     {
         switch (reader.NextType)
         {
@@ -209,8 +209,8 @@ public sealed class MessagePackValue : IEquatable<MessagePackValue>
             case MessagePackType.Extension:
                 int extStart = reader.Position;
                 ReadOnlySpan<byte> data = reader.ReadExtension(out sbyte type);
-                return type == MessagePackCode.TimestampExtension
-                    ? From(MessagePackReader.DecodeTimestamp(data, extStart))
+                return type == MessagePackTimestamp.ExtensionType
+                    ? From(MessagePackTimestamp.Decode(data, extStart))
                     : Extension(type, data);
             case MessagePackType.Array:
                 int count = reader.ReadArrayHeader();
@@ -246,17 +246,29 @@ public sealed class MessagePackValue : IEquatable<MessagePackValue>
         }
     }
 
-    /// <summary>Decodes a buffer that holds exactly one value.</summary>
-    public static MessagePackValue Decode(ReadOnlySpan<byte> encoded, int maxDepth = MessagePackReader.DefaultMaxDepth)
+    /// <summary>Decodes a buffer that holds exactly one value, under <see cref="MessagePackLimits.Untrusted"/>.</summary>
+    /// <exception cref="MessagePackException">Malformed input, trailing bytes, nesting deeper than <paramref name="maxDepth"/>, or duplicate map keys.</exception>
+    public static unsafe MessagePackValue Decode(ReadOnlySpan<byte> encoded, int maxDepth = MessagePackLimits.DefaultMaxDepth)
     {
-        var reader = new MessagePackReader(encoded, maxDepth);
-        MessagePackValue value = Read(ref reader);
-        reader.EnsureEnd();
-        return value;
+        fixed (byte* pointer = encoded)
+        {
+            using PinnedSpan.Lease lease = PinnedSpan.Rent(pointer, encoded.Length);
+            var reader = new MessagePackReader(lease.Memory, maxDepth);
+            try
+            {
+                MessagePackValue value = Read(ref reader);
+                reader.EnsureEnd();
+                return value;
+            }
+            catch (Exception ex) when (MessagePackReader.IsLibraryFailure(ex))
+            {
+                throw reader.Translate(ex);
+            }
+        }
     }
 
     /// <summary>Writes the value in its smallest encoding.</summary>
-    public void Write(ref MessagePackWriter writer)
+    internal void Write(ref MessagePackWriter writer)
     {
         switch (Kind)
         {
@@ -301,13 +313,19 @@ public sealed class MessagePackValue : IEquatable<MessagePackValue>
         }
     }
 
+    /// <summary>Writes the value into <paramref name="output"/>.</summary>
+    public void WriteTo(System.Buffers.IBufferWriter<byte> output)
+    {
+        var writer = new MessagePackWriter(output);
+        Write(ref writer);
+        writer.Flush();
+    }
+
     /// <summary>Encodes the value into a new array.</summary>
     public byte[] Encode()
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        var writer = new MessagePackWriter(buffer);
-        Write(ref writer);
-        writer.Flush();
+        WriteTo(buffer);
         return buffer.WrittenSpan.ToArray();
     }
 
@@ -470,6 +488,10 @@ public sealed class MessagePackValue : IEquatable<MessagePackValue>
             return null;
         }
 
+        // Keys come off the network, so their hashes must not be predictable: GetHashCode combines with
+        // System.HashCode and ordinal string hashing, both seeded randomly per process. This is the hash-collision
+        // resistance MessagePackSecurity.UntrustedData asks for, which its own comparers offer only for the
+        // library's built-in key types.
         var seen = new HashSet<MessagePackValue>(pairs.Length);
         foreach (KeyValuePair<MessagePackValue, MessagePackValue> pair in pairs)
         {

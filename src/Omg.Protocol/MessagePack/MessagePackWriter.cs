@@ -1,153 +1,78 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using System.Text;
+using MessagePack;
 
 namespace Omg.Protocol.MessagePack;
 
 /// <summary>
-/// Writes MessagePack values into an <see cref="IBufferWriter{T}"/>, always in the smallest encoding
-/// the specification allows. It caches the span it was given, so a value costs a few stores rather than
-/// an interface call; call <see cref="Flush"/> once at the end to commit what was written.
+/// The protocol's writer: MessagePack-CSharp's <see cref="global::MessagePack.MessagePackWriter"/>, which already
+/// writes every value in its smallest encoding (str8 included), under the names the message types use, plus what
+/// the protocol adds: strict UTF-8 (a lone surrogate is refused where the library would write U+FFFD) and
+/// timestamps over the format's full 96-bit range. Call <see cref="Flush"/> once at the end.
 /// </summary>
-public ref struct MessagePackWriter
+internal ref struct MessagePackWriter
 {
-    // The most UTF-16 chars whose UTF-8 form (at most 3 bytes each) is sure to fit a str8.
-    private const int ShortStringChars = byte.MaxValue / 3;
+    private const int MaxFixStrLength = 31;
+    private const int MaxFixCount = 15;
 
-    private readonly IBufferWriter<byte> _output;
-    private Span<byte> _span;
-    private int _buffered;
+    private global::MessagePack.MessagePackWriter _writer;
 
     /// <summary>Creates a writer over <paramref name="output"/>.</summary>
-    public MessagePackWriter(IBufferWriter<byte> output)
-    {
-        _output = output;
-        _span = default;
-        _buffered = 0;
-    }
+    public MessagePackWriter(IBufferWriter<byte> output) => _writer = new global::MessagePack.MessagePackWriter(output);
+
+    /// <summary>Continues a library writer (for the formatters); take <see cref="Inner"/> back afterwards.</summary>
+    public MessagePackWriter(scoped in global::MessagePack.MessagePackWriter writer) => _writer = writer;
+
+    /// <summary>The library writer, with everything written so far.</summary>
+    public readonly global::MessagePack.MessagePackWriter Inner => _writer;
 
     /// <summary>Commits every byte written so far to the underlying buffer writer.</summary>
-    public void Flush()
-    {
-        if (_buffered > 0)
-        {
-            _output.Advance(_buffered);
-            _buffered = 0;
-        }
-
-        _span = default;
-    }
+    public void Flush() => _writer.Flush();
 
     /// <summary>Writes nil.</summary>
-    public void WriteNil() => WriteByte(MessagePackCode.Nil);
+    public void WriteNil() => _writer.WriteNil();
 
     /// <summary>Writes true or false.</summary>
-    public void WriteBoolean(bool value) => WriteByte(value ? MessagePackCode.True : MessagePackCode.False);
+    public void WriteBoolean(bool value) => _writer.Write(value);
 
     /// <summary>Writes a signed integer in its smallest encoding (non-negative values use the unsigned formats).</summary>
     public void WriteInt64(long value)
     {
-        if (value >= 0)
+        if ((ulong)value <= MessagePackCode.MaxFixInt)
         {
-            WriteUInt64((ulong)value);
-            return;
-        }
-
-        if (value >= -32)
-        {
-            WriteByte(unchecked((byte)value));
-        }
-        else if (value >= sbyte.MinValue)
-        {
-            Span<byte> s = Reserve(2);
-            s[0] = MessagePackCode.Int8;
-            s[1] = unchecked((byte)value);
-            Advance(2);
-        }
-        else if (value >= short.MinValue)
-        {
-            Span<byte> s = Reserve(3);
-            s[0] = MessagePackCode.Int16;
-            BinaryPrimitives.WriteInt16BigEndian(s[1..], (short)value);
-            Advance(3);
-        }
-        else if (value >= int.MinValue)
-        {
-            Span<byte> s = Reserve(5);
-            s[0] = MessagePackCode.Int32;
-            BinaryPrimitives.WriteInt32BigEndian(s[1..], (int)value);
-            Advance(5);
+            WriteCode((byte)value);
         }
         else
         {
-            Span<byte> s = Reserve(9);
-            s[0] = MessagePackCode.Int64;
-            BinaryPrimitives.WriteInt64BigEndian(s[1..], value);
-            Advance(9);
+            _writer.Write(value);
         }
     }
 
     /// <summary>Writes an unsigned integer in its smallest encoding.</summary>
     public void WriteUInt64(ulong value)
     {
-        if (value <= MessagePackCode.MaxPositiveFixInt)
+        if (value <= MessagePackCode.MaxFixInt)
         {
-            WriteByte((byte)value);
-        }
-        else if (value <= byte.MaxValue)
-        {
-            Span<byte> s = Reserve(2);
-            s[0] = MessagePackCode.UInt8;
-            s[1] = (byte)value;
-            Advance(2);
-        }
-        else if (value <= ushort.MaxValue)
-        {
-            Span<byte> s = Reserve(3);
-            s[0] = MessagePackCode.UInt16;
-            BinaryPrimitives.WriteUInt16BigEndian(s[1..], (ushort)value);
-            Advance(3);
-        }
-        else if (value <= uint.MaxValue)
-        {
-            Span<byte> s = Reserve(5);
-            s[0] = MessagePackCode.UInt32;
-            BinaryPrimitives.WriteUInt32BigEndian(s[1..], (uint)value);
-            Advance(5);
+            WriteCode((byte)value);
         }
         else
         {
-            Span<byte> s = Reserve(9);
-            s[0] = MessagePackCode.UInt64;
-            BinaryPrimitives.WriteUInt64BigEndian(s[1..], value);
-            Advance(9);
+            _writer.Write(value);
         }
     }
 
     /// <summary>Writes a float32.</summary>
-    public void WriteSingle(float value)
-    {
-        Span<byte> s = Reserve(5);
-        s[0] = MessagePackCode.Float32;
-        BinaryPrimitives.WriteSingleBigEndian(s[1..], value);
-        Advance(5);
-    }
+    public void WriteSingle(float value) => _writer.Write(value);
 
     /// <summary>Writes a float64.</summary>
-    public void WriteDouble(double value)
-    {
-        Span<byte> s = Reserve(9);
-        s[0] = MessagePackCode.Float64;
-        BinaryPrimitives.WriteDoubleBigEndian(s[1..], value);
-        Advance(9);
-    }
+    public void WriteDouble(double value) => _writer.Write(value);
 
     /// <summary>Writes a string as UTF-8, or nil when <paramref name="value"/> is null.</summary>
     public void WriteString(string? value)
     {
         if (value is null)
         {
-            WriteNil();
+            _writer.WriteNil();
             return;
         }
 
@@ -158,50 +83,38 @@ public ref struct MessagePackWriter
     /// <exception cref="ArgumentException">The text holds a lone surrogate, which UTF-8 cannot encode.</exception>
     public void WriteString(ReadOnlySpan<char> value)
     {
-        // Short strings (all of a search result's) are transcoded once, straight after room for a str8
-        // header; when they turn out to fit a fixstr the bytes shift left by one instead of being counted
-        // in a separate pass.
-        if (value.Length <= ShortStringChars)
+        // Short ASCII text (nearly all of it: names, versions, synopses) has as many bytes as chars, so its header
+        // is known before the one narrowing pass, which goes straight into the output. The str header is the one
+        // piece of encoding written here rather than by the library: put in front of bytes already narrowed in
+        // place, it saves a separate ASCII check per string (docs/benchmarks.md, MessagePack-CSharp vs the
+        // hand-written codec). It is the header the library itself writes for these lengths.
+        int length = value.Length;
+        if (length <= MaxFixStrLength)
         {
-            Span<byte> s = Reserve(2 + (value.Length * 3));
-
-            // ASCII text (nearly all of it) has as many bytes as chars, so the header is known before
-            // the single narrowing pass; it stops at the first non-ASCII char and the general path redoes it.
-            if (value.Length <= 31)
+            Span<byte> span = _writer.GetSpan(1 + length);
+            if (Ascii.FromUtf16(value, span[1..], out _) == OperationStatus.Done)
             {
-                if (Ascii.FromUtf16(value, s[1..], out int ascii) == OperationStatus.Done)
-                {
-                    s[0] = (byte)(MessagePackCode.MinFixStr | ascii);
-                    Advance(1 + ascii);
-                    return;
-                }
-            }
-            else if (Ascii.FromUtf16(value, s[2..], out int ascii) == OperationStatus.Done)
-            {
-                s[0] = MessagePackCode.Str8;
-                s[1] = (byte)ascii;
-                Advance(2 + ascii);
+                span[0] = (byte)(MessagePackCode.MinFixStr | length);
+                _writer.Advance(1 + length);
                 return;
             }
-
-            if (System.Text.Unicode.Utf8.FromUtf16(value, s[2..], out _, out int written, replaceInvalidSequences: false) != OperationStatus.Done)
+        }
+        else if (length <= byte.MaxValue)
+        {
+            Span<byte> span = _writer.GetSpan(2 + length);
+            if (Ascii.FromUtf16(value, span[2..], out _) == OperationStatus.Done)
             {
-                throw LoneSurrogate(nameof(value));
+                span[0] = MessagePackCode.Str8;
+                span[1] = (byte)length;
+                _writer.Advance(2 + length);
+                return;
             }
-
-            if (written <= 31)
-            {
-                s[0] = (byte)(MessagePackCode.MinFixStr | written);
-                s.Slice(2, written).CopyTo(s[1..]);
-                Advance(1 + written);
-            }
-            else
-            {
-                s[0] = MessagePackCode.Str8;
-                s[1] = (byte)written;
-                Advance(2 + written);
-            }
-
+        }
+        else if (Ascii.IsValid(value))
+        {
+            _writer.WriteStringHeader(length);
+            Ascii.FromUtf16(value, _writer.GetSpan(length), out _);
+            _writer.Advance(length);
             return;
         }
 
@@ -212,248 +125,95 @@ public ref struct MessagePackWriter
         }
         catch (EncoderFallbackException ex)
         {
-            throw LoneSurrogate(nameof(value), ex);
+            throw new ArgumentException("The string holds a lone surrogate and cannot be written as UTF-8.", nameof(value), ex);
         }
 
-        WriteStringHeader(byteCount);
-        Span<byte> body = Reserve(byteCount);
-        StrictUtf8.Encoding.GetBytes(value, body);
-        Advance(byteCount);
+        _writer.WriteStringHeader(byteCount);
+        StrictUtf8.Encoding.GetBytes(value, _writer.GetSpan(byteCount));
+        _writer.Advance(byteCount);
     }
 
     /// <summary>Writes a string whose UTF-8 bytes the caller already has (and vouches are valid UTF-8).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void WriteStringUtf8(ReadOnlySpan<byte> utf8)
     {
-        WriteStringHeader(utf8.Length);
+        if (utf8.Length <= MaxFixStrLength)
+        {
+            // A constant key, inlined: a store or two.
+            Span<byte> span = _writer.GetSpan(1 + utf8.Length);
+            span[0] = (byte)(MessagePackCode.MinFixStr | utf8.Length);
+            utf8.CopyTo(span[1..]);
+            _writer.Advance(1 + utf8.Length);
+            return;
+        }
+
+        _writer.WriteStringHeader(utf8.Length);
         WriteRaw(utf8);
     }
 
-    /// <summary>Writes the header of a string of <paramref name="byteCount"/> UTF-8 bytes; the bytes must follow.</summary>
-    public void WriteStringHeader(int byteCount)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(byteCount);
-        if (byteCount <= 31)
-        {
-            WriteByte((byte)(MessagePackCode.MinFixStr | byteCount));
-        }
-        else if (byteCount <= byte.MaxValue)
-        {
-            Span<byte> s = Reserve(2);
-            s[0] = MessagePackCode.Str8;
-            s[1] = (byte)byteCount;
-            Advance(2);
-        }
-        else
-        {
-            WriteLengthHeader(MessagePackCode.Str16, MessagePackCode.Str32, (uint)byteCount);
-        }
-    }
-
     /// <summary>Writes a byte array (bin format family).</summary>
-    public void WriteBinary(ReadOnlySpan<byte> value)
-    {
-        if (value.Length <= byte.MaxValue)
-        {
-            Span<byte> s = Reserve(2);
-            s[0] = MessagePackCode.Bin8;
-            s[1] = (byte)value.Length;
-            Advance(2);
-        }
-        else
-        {
-            WriteLengthHeader(MessagePackCode.Bin16, MessagePackCode.Bin32, (uint)value.Length);
-        }
-
-        WriteRaw(value);
-    }
+    public void WriteBinary(ReadOnlySpan<byte> value) => _writer.Write(value);
 
     /// <summary>Writes the header of an array of <paramref name="count"/> values; the values must follow.</summary>
     public void WriteArrayHeader(int count)
     {
+        if ((uint)count <= MaxFixCount)
+        {
+            WriteCode((byte)(MessagePackCode.MinFixArray | count));
+            return;
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        if (count <= 15)
-        {
-            WriteByte((byte)(MessagePackCode.MinFixArray | count));
-        }
-        else
-        {
-            WriteLengthHeader(MessagePackCode.Array16, MessagePackCode.Array32, (uint)count);
-        }
+        _writer.WriteArrayHeader(count);
     }
 
     /// <summary>Writes the header of a map of <paramref name="count"/> pairs; keys and values must follow, alternating.</summary>
     public void WriteMapHeader(int count)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        if (count <= 15)
+        if ((uint)count <= MaxFixCount)
         {
-            WriteByte((byte)(MessagePackCode.MinFixMap | count));
-        }
-        else
-        {
-            WriteLengthHeader(MessagePackCode.Map16, MessagePackCode.Map32, (uint)count);
-        }
-    }
-
-    /// <summary>Writes the header of an extension value; <paramref name="length"/> data bytes must follow.</summary>
-    public void WriteExtensionHeader(sbyte type, int length)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(length);
-        byte fixCode = length switch
-        {
-            1 => MessagePackCode.FixExt1,
-            2 => MessagePackCode.FixExt2,
-            4 => MessagePackCode.FixExt4,
-            8 => MessagePackCode.FixExt8,
-            16 => MessagePackCode.FixExt16,
-            _ => 0,
-        };
-        if (fixCode != 0)
-        {
-            Span<byte> f = Reserve(2);
-            f[0] = fixCode;
-            f[1] = unchecked((byte)type);
-            Advance(2);
+            WriteCode((byte)(MessagePackCode.MinFixMap | count));
             return;
         }
 
-        if (length <= byte.MaxValue)
-        {
-            Span<byte> s = Reserve(3);
-            s[0] = MessagePackCode.Ext8;
-            s[1] = (byte)length;
-            s[2] = unchecked((byte)type);
-            Advance(3);
-        }
-        else
-        {
-            WriteLengthHeader(MessagePackCode.Ext16, MessagePackCode.Ext32, (uint)length);
-            WriteByte(unchecked((byte)type));
-        }
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        _writer.WriteMapHeader(count);
     }
 
-    /// <summary>Writes an extension value.</summary>
+    /// <summary>Writes an extension value (fixext when the length allows).</summary>
     public void WriteExtension(sbyte type, ReadOnlySpan<byte> data)
     {
-        WriteExtensionHeader(type, data.Length);
-        WriteRaw(data);
+        _writer.WriteExtensionFormatHeader(new ExtensionHeader(type, data.Length));
+        _writer.WriteRaw(data);
     }
 
     /// <summary>Writes a timestamp in the smallest of its 32, 64 and 96-bit forms.</summary>
     public void WriteTimestamp(MessagePackTimestamp value)
     {
-        if ((ulong)value.Seconds >> 34 == 0)
-        {
-            ulong packed = ((ulong)value.Nanoseconds << 34) | (ulong)value.Seconds;
-            if ((packed & 0xffffffff00000000UL) == 0)
-            {
-                WriteExtensionHeader(MessagePackCode.TimestampExtension, 4);
-                Span<byte> s4 = Reserve(4);
-                BinaryPrimitives.WriteUInt32BigEndian(s4, (uint)packed);
-                Advance(4);
-            }
-            else
-            {
-                WriteExtensionHeader(MessagePackCode.TimestampExtension, 8);
-                Span<byte> s8 = Reserve(8);
-                BinaryPrimitives.WriteUInt64BigEndian(s8, packed);
-                Advance(8);
-            }
+        Span<byte> data = stackalloc byte[12];
+        int length = value.Encode(data);
+        _writer.WriteExtensionFormatHeader(new ExtensionHeader(MessagePackTimestamp.ExtensionType, length));
 
-            return;
-        }
+        // Copied rather than passed: the library's methods predate scoped spans and may not take a stack buffer.
+        data[..length].CopyTo(_writer.GetSpan(length));
+        _writer.Advance(length);
+    }
 
-        WriteExtensionHeader(MessagePackCode.TimestampExtension, 12);
-        Span<byte> s = Reserve(12);
-        BinaryPrimitives.WriteUInt32BigEndian(s, value.Nanoseconds);
-        BinaryPrimitives.WriteInt64BigEndian(s[4..], value.Seconds);
-        Advance(12);
+    // The one-byte forms (positive fixint, fixmap, fixarray headers) written inline; the library's methods for them
+    // are calls too large to inline, and the message types write dozens per message.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void WriteCode(byte code)
+    {
+        _writer.GetSpan(1)[0] = code;
+        _writer.Advance(1);
     }
 
     /// <summary>Copies already-encoded MessagePack bytes (for example a pre-encoded map key) to the output.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void WriteRaw(ReadOnlySpan<byte> encoded)
     {
-        // Inlined, a constant key becomes a store or two instead of a call to copy a few bytes.
-        if (encoded.Length <= _span.Length)
-        {
-            encoded.CopyTo(_span);
-            Advance(encoded.Length);
-            return;
-        }
-
-        WriteRawInChunks(encoded);
-    }
-
-    private void WriteRawInChunks(ReadOnlySpan<byte> encoded)
-    {
-        // Large payloads are copied in chunks so the buffer writer never has to hold them contiguously twice.
-        while (!encoded.IsEmpty)
-        {
-            Span<byte> s = Reserve(1);
-            int n = Math.Min(s.Length, encoded.Length);
-            encoded[..n].CopyTo(s);
-            Advance(n);
-            encoded = encoded[n..];
-        }
-    }
-
-    private static ArgumentException LoneSurrogate(string parameter, Exception? inner = null) =>
-        new("The string holds a lone surrogate and cannot be written as UTF-8.", parameter, inner);
-
-    private void WriteLengthHeader(byte code16, byte code32, uint length)
-    {
-        if (length <= ushort.MaxValue)
-        {
-            Span<byte> s = Reserve(3);
-            s[0] = code16;
-            BinaryPrimitives.WriteUInt16BigEndian(s[1..], (ushort)length);
-            Advance(3);
-        }
-        else
-        {
-            Span<byte> s = Reserve(5);
-            s[0] = code32;
-            BinaryPrimitives.WriteUInt32BigEndian(s[1..], length);
-            Advance(5);
-        }
-    }
-
-    private void WriteByte(byte value)
-    {
-        Reserve(1)[0] = value;
-        Advance(1);
-    }
-
-    private Span<byte> Reserve(int size)
-    {
-        if (_span.Length < size)
-        {
-            Grow(size);
-        }
-
-        return _span;
-    }
-
-    private void Advance(int count)
-    {
-        _span = _span[count..];
-        _buffered += count;
-    }
-
-    private void Grow(int size)
-    {
-        if (_output is null)
-        {
-            throw new InvalidOperationException("The writer was not created over a buffer writer.");
-        }
-
-        if (_buffered > 0)
-        {
-            _output.Advance(_buffered);
-            _buffered = 0;
-        }
-
-        _span = _output.GetSpan(Math.Max(size, 256));
+        // Inlined, a constant key becomes a store or two; the library's WriteRaw calls a general copy for each.
+        encoded.CopyTo(_writer.GetSpan(encoded.Length));
+        _writer.Advance(encoded.Length);
     }
 }

@@ -11,7 +11,7 @@ public sealed record ErrorResponse(ulong Id, int Code, string Message) : Respons
     private static readonly StructFields Fields = new("Error", 3, "id", "code", "message");
 
     /// <inheritdoc />
-    public override void Write(ref MessagePackWriter writer)
+    internal override void Write(ref MessagePackWriter writer)
     {
         writer.WriteMapHeader(1);
         writer.WriteStringUtf8("Error"u8);

@@ -31,6 +31,20 @@ internal static class FieldReader
         return reader.ReadStringUtf8();
     }
 
+    /// <summary>
+    /// Reads a map key, which must be a string, without validating its UTF-8: for a caller that compares it with
+    /// known names (valid by construction) and validates only a key that matches none.
+    /// </summary>
+    public static ReadOnlySpan<byte> ReadKeyBytes(ref MessagePackReader reader, string typeName)
+    {
+        if (!reader.TryReadStringBytes(out ReadOnlySpan<byte> key))
+        {
+            throw reader.Error($"{typeName} has a map key that is not a string");
+        }
+
+        return key;
+    }
+
     /// <summary>Records that the field numbered <paramref name="bit"/> was seen; throws when it was seen before.</summary>
     public static void MarkSeen(ref uint seen, int bit, ReadOnlySpan<byte> key, string typeName, int position)
     {

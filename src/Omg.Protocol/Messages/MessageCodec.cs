@@ -3,42 +3,43 @@ using Omg.Protocol.MessagePack;
 
 namespace Omg.Protocol.Messages;
 
-/// <summary>Encodes and decodes whole messages: exactly one MessagePack value per payload.</summary>
+/// <summary>
+/// Encodes and decodes whole messages: exactly one MessagePack value per payload, read with MessagePack-CSharp's
+/// reader under <see cref="MessagePackLimits.Untrusted"/> and written with its writer.
+/// </summary>
 public static class MessageCodec
 {
     /// <summary>Decodes a request payload.</summary>
     /// <exception cref="UnknownVariantException">A well-formed request of a type this build does not know.</exception>
     /// <exception cref="ProtocolException">Anything else undecodable (code PARSE_ERROR), with the id when readable.</exception>
-    public static Request DecodeRequest(ReadOnlySpan<byte> payload, int maxDepth = MessagePackReader.DefaultMaxDepth)
+    public static unsafe Request DecodeRequest(ReadOnlySpan<byte> payload, int maxDepth = MessagePackLimits.DefaultMaxDepth)
     {
-        Request request;
-        try
+        fixed (byte* pointer = payload)
         {
-            var reader = new MessagePackReader(payload, maxDepth);
-            request = Request.Read(ref reader);
-            reader.EnsureEnd();
+            using PinnedSpan.Lease lease = PinnedSpan.Rent(pointer, payload.Length);
+            return DecodeRequest(lease.Memory, maxDepth);
         }
-        catch (MessagePackException ex)
-        {
-            throw new ProtocolException(ErrorCodes.ParseError, $"cannot decode request: {ex.Message}", Request.ProbeId(payload), ex);
-        }
-
-        if (request is UnknownRequest unknown)
-        {
-            throw new UnknownVariantException(unknown.VariantName, Request.ProbeId(payload));
-        }
-
-        return request;
     }
 
     /// <summary>Decodes a response payload.</summary>
     /// <exception cref="MessagePackException">The payload is not a response.</exception>
-    public static Response DecodeResponse(ReadOnlySpan<byte> payload, int maxDepth = MessagePackReader.DefaultMaxDepth)
+    public static unsafe Response DecodeResponse(ReadOnlySpan<byte> payload, int maxDepth = MessagePackLimits.DefaultMaxDepth)
     {
-        var reader = new MessagePackReader(payload, maxDepth);
-        Response response = Response.Read(ref reader);
-        reader.EnsureEnd();
-        return response;
+        fixed (byte* pointer = payload)
+        {
+            using PinnedSpan.Lease lease = PinnedSpan.Rent(pointer, payload.Length);
+            var reader = new MessagePackReader(lease.Memory, maxDepth);
+            try
+            {
+                Response response = Response.Read(ref reader);
+                reader.EnsureEnd();
+                return response;
+            }
+            catch (Exception ex) when (MessagePackReader.IsLibraryFailure(ex))
+            {
+                throw reader.Translate(ex);
+            }
+        }
     }
 
     /// <summary>Writes a request into <paramref name="output"/>.</summary>
@@ -71,5 +72,28 @@ public static class MessageCodec
         var buffer = new ArrayBufferWriter<byte>();
         Write(buffer, response);
         return buffer.WrittenSpan.ToArray();
+    }
+
+    private static Request DecodeRequest(ReadOnlyMemory<byte> payload, int maxDepth)
+    {
+        Request request;
+        var reader = new MessagePackReader(payload, maxDepth);
+        try
+        {
+            request = Request.Read(ref reader);
+            reader.EnsureEnd();
+        }
+        catch (Exception ex) when (ex is MessagePackException || MessagePackReader.IsLibraryFailure(ex))
+        {
+            MessagePackException failure = reader.Translate(ex);
+            throw new ProtocolException(ErrorCodes.ParseError, $"cannot decode request: {failure.Message}", Request.ProbeId(payload), failure);
+        }
+
+        if (request is UnknownRequest unknown)
+        {
+            throw new UnknownVariantException(unknown.VariantName, Request.ProbeId(payload));
+        }
+
+        return request;
     }
 }

@@ -15,7 +15,7 @@ public abstract record Request(ulong Id)
     public abstract string Variant { get; }
 
     /// <summary>Writes the request.</summary>
-    public void Write(ref MessagePackWriter writer)
+    internal void Write(ref MessagePackWriter writer)
     {
         writer.WriteMapHeader(1);
         writer.WriteString(Variant);
@@ -27,7 +27,7 @@ public abstract record Request(ulong Id)
     /// (its body skipped, its id kept when readable) so a Batch can answer that item alone.
     /// </summary>
     /// <exception cref="MessagePackException">The bytes are not a request.</exception>
-    public static Request Read(ref MessagePackReader reader)
+    internal static Request Read(ref MessagePackReader reader)
     {
         int start = reader.Position;
         if (reader.NextType != MessagePackType.Map)
@@ -67,7 +67,17 @@ public abstract record Request(ulong Id)
     /// match. Never throws.
     /// </summary>
     /// <returns>The id, or null when none can be read.</returns>
-    public static ulong? ProbeId(ReadOnlySpan<byte> encoded)
+    public static unsafe ulong? ProbeId(ReadOnlySpan<byte> encoded)
+    {
+        fixed (byte* pointer = encoded)
+        {
+            using PinnedSpan.Lease lease = PinnedSpan.Rent(pointer, encoded.Length);
+            return ProbeId(lease.Memory);
+        }
+    }
+
+    /// <summary>Reads the id of a request that may be malformed; never throws.</summary>
+    internal static ulong? ProbeId(ReadOnlyMemory<byte> encoded)
     {
         try
         {
@@ -80,7 +90,7 @@ public abstract record Request(ulong Id)
             reader.ReadStringUtf8();
             return ProbeIdInBody(reader);
         }
-        catch (MessagePackException)
+        catch (Exception ex) when (ex is MessagePackException || MessagePackReader.IsLibraryFailure(ex))
         {
             return null;
         }
@@ -147,7 +157,7 @@ public abstract record Request(ulong Id)
                 reader.Skip();
             }
         }
-        catch (MessagePackException)
+        catch (Exception ex) when (ex is MessagePackException || MessagePackReader.IsLibraryFailure(ex))
         {
             // Whatever could not be read has no id to offer.
         }

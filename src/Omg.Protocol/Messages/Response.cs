@@ -10,11 +10,11 @@ namespace Omg.Protocol.Messages;
 public abstract record Response(ulong Id)
 {
     /// <summary>Writes the response.</summary>
-    public abstract void Write(ref MessagePackWriter writer);
+    internal abstract void Write(ref MessagePackWriter writer);
 
     /// <summary>Reads one response.</summary>
     /// <exception cref="MessagePackException">The bytes are not a response.</exception>
-    public static Response Read(ref MessagePackReader reader)
+    internal static Response Read(ref MessagePackReader reader)
     {
         int start = reader.Position;
         if (reader.NextType != MessagePackType.Map || reader.ReadMapHeader() != 1)

@@ -12,11 +12,6 @@ internal sealed class StructFields
 {
     private readonly string[] _names;
     private readonly byte[][] _utf8;
-
-    // Each name as the fixstr a conforming writer puts on the wire (format byte and bytes), so the usual
-    // key is recognised by one comparison against the input and needs no UTF-8 validation: bytes equal to
-    // a known name are valid UTF-8 by construction.
-    private readonly byte[][] _encoded;
     private readonly int _required;
 
     /// <summary>Creates the table.</summary>
@@ -29,7 +24,6 @@ internal sealed class StructFields
         _required = required;
         _names = names;
         _utf8 = names.Select(Encoding.UTF8.GetBytes).ToArray();
-        _encoded = _utf8.Select(Encode).ToArray();
     }
 
     /// <summary>The struct's name.</summary>
@@ -45,18 +39,17 @@ internal sealed class StructFields
     /// </summary>
     public int Next(ref MessagePackReader reader, ref uint seen)
     {
-        int keyAt = reader.Position;
+        ReadOnlySpan<byte> key = FieldReader.ReadKeyBytes(ref reader, TypeName);
+        int keyAt = reader.ValueStart;
 
-        // Writers (ours, rmp-serde) emit fields in declaration order, so the next unseen field is
-        // almost always the one that follows; try its encoded form before decoding the key at all.
+        // Writers (ours, rmp-serde) emit fields in declaration order, so the next unseen field is almost always
+        // the one that follows: try it first. Bytes equal to a known name are valid UTF-8 by construction.
         int expected = BitOperations.PopCount(seen);
-        if (expected < _encoded.Length && reader.TryReadEncoded(_encoded[expected]))
+        if (expected < _utf8.Length && key.SequenceEqual(_utf8[expected]))
         {
-            FieldReader.MarkSeen(ref seen, expected, _utf8[expected], TypeName, keyAt);
+            FieldReader.MarkSeen(ref seen, expected, key, TypeName, keyAt);
             return expected;
         }
-
-        ReadOnlySpan<byte> key = FieldReader.ReadKey(ref reader, TypeName);
 
         for (int i = 0; i < _utf8.Length; i++)
         {
@@ -67,19 +60,13 @@ internal sealed class StructFields
             }
         }
 
-        reader.Skip();
-        return -1;
-    }
-
-    private static byte[] Encode(byte[] name)
-    {
-        // Field names are short identifiers; a longer one would need a str8 header here.
-        if (name.Length > 31)
+        if (!System.Text.Unicode.Utf8.IsValid(key))
         {
-            throw new ArgumentException($"field name '{Encoding.UTF8.GetString(name)}' is longer than a fixstr", nameof(name));
+            throw new MessagePackException("string is not valid UTF-8", keyAt);
         }
 
-        return [(byte)(MessagePackCode.MinFixStr | name.Length), .. name];
+        reader.Skip();
+        return -1;
     }
 
     /// <summary>Throws naming the first required field that was not seen.</summary>

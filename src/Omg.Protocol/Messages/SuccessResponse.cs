@@ -10,7 +10,7 @@ public sealed record SuccessResponse(ulong Id, ResponseResult Result) : Response
     private static readonly StructFields Fields = new("Success", 2, "id", "result");
 
     /// <inheritdoc />
-    public override void Write(ref MessagePackWriter writer)
+    internal override void Write(ref MessagePackWriter writer)
     {
         writer.WriteMapHeader(1);
         writer.WriteStringUtf8("Success"u8);

@@ -34,8 +34,12 @@ public sealed class ModuleRequestTests : IAsyncLifetime
             print(json.dumps({"retcode": 3, "message": "no such process", "data": {"pid": 42}}))
             """);
         Module("test/sleepy", "import time\ntime.sleep(30)\n");
+        // Writes its pid where the request says, then hangs.
+        Module("test/pidhang", "import json, os, sys, time\nreq = json.load(sys.stdin)\nopen(req['arguments']['pidfile'], 'w').write(str(os.getpid()))\ntime.sleep(300)\n");
         Module("test/junk", "print('this is not json')\n");
         Module("test/noretcode", "import json\nprint(json.dumps({'message': 'x'}))\n");
+        // Answers after a while, longer than the daemon's check for a closed peer takes.
+        Module("test/slowecho", "import json, sys, time\nsys.stdin.read()\ntime.sleep(1)\nprint(json.dumps({'retcode': 0, 'message': 'slept'}))\n");
         // Never reads stdin, answers at once.
         Module("test/deaf", "import json\nprint(json.dumps({'retcode': 0, 'message': 'did not listen'}))\n");
         File.WriteAllText(Path.Combine(Root, "test/echo.mod_doc.yaml"), "name: echo\nversion: \"1.2\"\ndescription: Echo the request\n");
@@ -107,6 +111,36 @@ public sealed class ModuleRequestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_client_that_closes_its_connection_has_its_module_killed_at_once()
+    {
+        string pidFile = Path.Combine(_paths.Directory, "pidhang.pid");
+        var connection = await RawConnection.ConnectAsync(_paths.Socket);
+        await connection.SendAsync(new ModuleRequest(1, "test.pidhang", MessagePackJson.Parse("{\"arguments\": {\"pidfile\": " + JsonSerializer.Serialize(pidFile) + "}}")));
+        int pid = await WaitForPidAsync(pidFile);
+        Assert.True(IsRunning(pid), "the module runs");
+
+        await connection.DisposeAsync();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (IsRunning(pid) && watch.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.False(IsRunning(pid), $"module {pid} still runs {watch.Elapsed.TotalSeconds:0.0} s after its client closed");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"killed only after {watch.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    [Fact]
+    public async Task A_client_that_only_half_closes_still_gets_its_answer()
+    {
+        await using var connection = await RawConnection.ConnectAsync(_paths.Socket);
+        await connection.SendAsync(new ModuleRequest(1, "test.slowecho", MessagePackJson.Parse("{}")));
+        connection.ShutdownSend();
+        var answer = Assert.IsType<SuccessResponse>(await connection.ReceiveAsync());
+        Assert.Equal("slept", Assert.IsType<ModuleResult>(answer.Result).Message);
+    }
+
+    [Fact]
     public async Task A_non_zero_retcode_comes_back_with_its_message_and_data()
     {
         ModuleResult result = await RunAsync("test.fail", "{}");
@@ -174,6 +208,37 @@ public sealed class ModuleRequestTests : IAsyncLifetime
         var calls = Enumerable.Range(0, 20).Select(i => RunAsync("test.echo", "{\"arguments\": {\"n\": " + i + "}}")).ToArray();
         ModuleResult[] results = await Task.WhenAll(calls);
         Assert.All(results, r => Assert.Equal("echoed", r.Message));
+    }
+
+    private static async Task<int> WaitForPidAsync(string pidFile)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (watch.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            if (File.Exists(pidFile) && int.TryParse(await File.ReadAllTextAsync(pidFile), out int pid))
+            {
+                return pid;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"the module did not write {pidFile}");
+    }
+
+    // A zombie keeps its /proc entry until reaped; only a live process counts.
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            string status = File.ReadAllText($"/proc/{pid}/status");
+            string state = status.Split('\n').FirstOrDefault(l => l.StartsWith("State:", StringComparison.Ordinal)) ?? string.Empty;
+            return !state.Contains('Z', StringComparison.Ordinal);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private void Module(string relative, string python)

@@ -78,5 +78,8 @@ internal sealed class RawConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>Shuts down the sending side only, as a client that has sent everything and still reads its answers.</summary>
+    public void ShutdownSend() => _socket.Shutdown(SocketShutdown.Send);
+
     public async ValueTask DisposeAsync() => await _stream.DisposeAsync();
 }

@@ -14,7 +14,7 @@ public abstract record ResponseResult
     public abstract string Variant { get; }
 
     /// <summary>Writes the result.</summary>
-    public void Write(ref MessagePackWriter writer)
+    internal void Write(ref MessagePackWriter writer)
     {
         writer.WriteMapHeader(1);
         writer.WriteString(Variant);
@@ -23,7 +23,7 @@ public abstract record ResponseResult
 
     /// <summary>Reads one result.</summary>
     /// <exception cref="MessagePackException">Malformed, or a variant this build does not know.</exception>
-    public static ResponseResult Read(ref MessagePackReader reader)
+    internal static ResponseResult Read(ref MessagePackReader reader)
     {
         int start = reader.Position;
         if (reader.NextType != MessagePackType.Map || reader.ReadMapHeader() != 1)

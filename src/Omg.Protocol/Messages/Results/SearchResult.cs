@@ -27,9 +27,14 @@ public sealed record SearchResult(IReadOnlyList<PackageInfo> Packages, ulong Tot
                     int n = reader.ReadArrayHeader();
                     reader.EnterNested();
                     packages = new PackageInfo[n];
-                    for (int j = 0; j < n; j++)
+                    for (int j = 0; j < n;)
                     {
-                        packages[j] = PackageInfo.Read(ref reader);
+                        // Runs of hits in the usual shape in one go; any other hit the general way.
+                        j += PackageInfo.ReadInOrder(ref reader, packages, j);
+                        if (j < n)
+                        {
+                            packages[j++] = PackageInfo.Read(ref reader);
+                        }
                     }
 
                     reader.LeaveNested();

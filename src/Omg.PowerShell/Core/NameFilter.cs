@@ -1,32 +1,34 @@
 namespace Omg.PowerShell;
 
-/// <summary>Chooses runtimes by name the way Get-Process chooses processes: wildcards filter, literals must match.</summary>
-public static class RuntimeFilter
+/// <summary>Chooses items by name the way Get-Process chooses processes: wildcards filter, literals must match.</summary>
+public static class NameFilter
 {
-    /// <summary>The runtimes any of <paramref name="names"/> matches (all when there are none), in the daemon's order.</summary>
-    /// <param name="runtimes">Everything the daemon found.</param>
+    /// <summary>The items any of <paramref name="names"/> matches (all when there are none), in the daemon's order.</summary>
+    /// <param name="items">Everything the daemon listed.</param>
+    /// <param name="nameOf">An item's name.</param>
     /// <param name="names">Names or wildcard patterns.</param>
     /// <param name="matcher">Makes a name test from a pattern.</param>
     /// <param name="unmatched">The literal names that matched nothing, to be reported as not found.</param>
-    public static IReadOnlyList<Runtime> Select(IReadOnlyList<Runtime> runtimes, IReadOnlyList<string> names, Func<string, Predicate<string>> matcher, out IReadOnlyList<string> unmatched)
+    public static IReadOnlyList<T> Select<T>(IReadOnlyList<T> items, Func<T, string> nameOf, IReadOnlyList<string> names, Func<string, Predicate<string>> matcher, out IReadOnlyList<string> unmatched)
     {
-        ArgumentNullException.ThrowIfNull(runtimes);
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(nameOf);
         ArgumentNullException.ThrowIfNull(names);
         ArgumentNullException.ThrowIfNull(matcher);
         if (names.Count == 0)
         {
             unmatched = [];
-            return runtimes;
+            return items;
         }
 
         var tests = names.Select(n => (Name: n, Matches: matcher(n), Hit: false)).ToArray();
-        var chosen = new List<Runtime>();
-        foreach (Runtime runtime in runtimes)
+        var chosen = new List<T>();
+        foreach (T item in items)
         {
             bool any = false;
             for (int i = 0; i < tests.Length; i++)
             {
-                if (tests[i].Matches(runtime.Name))
+                if (tests[i].Matches(nameOf(item)))
                 {
                     tests[i].Hit = true;
                     any = true;
@@ -35,7 +37,7 @@ public static class RuntimeFilter
 
             if (any)
             {
-                chosen.Add(runtime);
+                chosen.Add(item);
             }
         }
 

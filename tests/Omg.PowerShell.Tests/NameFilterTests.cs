@@ -2,7 +2,7 @@ using Omg.PowerShell.Tests.Support;
 
 namespace Omg.PowerShell.Tests;
 
-public sealed class RuntimeFilterTests
+public sealed class NameFilterTests
 {
     private static readonly Runtime[] All =
     [
@@ -13,12 +13,12 @@ public sealed class RuntimeFilterTests
 
     [Fact]
     public void No_names_selects_everything() =>
-        Assert.Equal(All, RuntimeFilter.Select(All, [], TestWildcard.Matcher, out var unmatched).ToArray());
+        Assert.Equal(All, NameFilter.Select(All, r => r.Name, [], TestWildcard.Matcher, out var unmatched).ToArray());
 
     [Fact]
     public void Wildcards_filter_and_stay_silent_when_they_match_nothing()
     {
-        var chosen = RuntimeFilter.Select(All, ["p*", "ruby*"], TestWildcard.Matcher, out var unmatched);
+        var chosen = NameFilter.Select(All, r => r.Name, ["p*", "ruby*"], TestWildcard.Matcher, out var unmatched);
         Assert.Equal(["python", "perl"], chosen.Select(r => r.Name));
         Assert.Empty(unmatched);
     }
@@ -26,7 +26,7 @@ public sealed class RuntimeFilterTests
     [Fact]
     public void Literal_names_that_match_nothing_are_reported()
     {
-        var chosen = RuntimeFilter.Select(All, ["node", "ruby"], TestWildcard.Matcher, out var unmatched);
+        var chosen = NameFilter.Select(All, r => r.Name, ["node", "ruby"], TestWildcard.Matcher, out var unmatched);
         Assert.Equal(["node"], chosen.Select(r => r.Name));
         Assert.Equal(["ruby"], unmatched);
     }
