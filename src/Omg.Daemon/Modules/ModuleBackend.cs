@@ -29,6 +29,7 @@ public sealed partial class ModuleBackend : IModuleHandler, IDisposable
     private readonly SemaphoreSlim _slots;
     private readonly string _sharelib;
     private readonly ILogger<ModuleBackend> _logger;
+    private IReadOnlyList<CatalogEntry>? _reportedListing;
 
     /// <summary>Creates the backend from omgd's options.</summary>
     public ModuleBackend(IOptions<DaemonOptions> options, ILogger<ModuleBackend> logger)
@@ -46,15 +47,28 @@ public sealed partial class ModuleBackend : IModuleHandler, IDisposable
     }
 
     /// <inheritdoc />
-    public ValueTask<IReadOnlyList<ModuleInfo>> ListAsync(CancellationToken cancellationToken) =>
-        ValueTask.FromResult<IReadOnlyList<ModuleInfo>>(
-            [.. _catalog.List().Select(e => new ModuleInfo(e.Name, e.Doc?.Version ?? string.Empty, e.Doc?.Description ?? string.Empty, e.Path))]);
+    public ValueTask<IReadOnlyList<ModuleInfo>> ListAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<CatalogEntry> entries = _catalog.List();
+        if (!ReferenceEquals(entries, _reportedListing))
+        {
+            // Once per scan, not per request: a bad doc is the module author's to fix, and listing goes on without it.
+            _reportedListing = entries;
+            foreach (CatalogEntry entry in entries.Where(e => e.DocProblem is not null))
+            {
+                LogBadDoc(entry.Name, entry.DocProblem!);
+            }
+        }
+
+        return ValueTask.FromResult<IReadOnlyList<ModuleInfo>>([.. entries.Select(ToInfo)]);
+    }
 
     /// <inheritdoc />
     public async ValueTask<ModuleResult> RunAsync(string name, MessagePackValue request, ulong? timeoutMs, CancellationToken cancellationToken)
     {
         IReadOnlyList<string> argv;
         string workingDirectory;
+        ModuleDoc? doc = null;
         bool py3 = Py3Dispatcher.TryGetModuleName(name, out string py3Module);
         if (py3)
         {
@@ -76,11 +90,21 @@ public sealed partial class ModuleBackend : IModuleHandler, IDisposable
                 ?? throw new RequestFailedException(ErrorCodes.ModuleNotFound, $"module '{name}' not found under {string.Join(", ", _catalog.Roots)}");
             argv = [path];
             workingDirectory = Path.GetDirectoryName(path)!;
+            doc = ModuleDoc.Load(path, out string? problem);
+            if (problem is not null)
+            {
+                LogBadDoc(name, problem);
+            }
         }
 
         JsonObject? caller = request.Kind == MessagePackValueKind.Nil ? null : JsonNode.Parse(MessagePackJson.ToJson(request)) as JsonObject;
         JsonObject contract = ModuleContract.Build(caller, _config, _host, out string? invalid)
             ?? throw new RequestFailedException(ErrorCodes.InvalidParams, invalid!);
+        if (doc is not null && ModuleCallValidator.Validate(name, doc, contract) is { } wrong)
+        {
+            throw new RequestFailedException(ErrorCodes.InvalidParams, wrong);
+        }
+
         if (py3)
         {
             Py3Dispatcher.Prepare(contract, py3Module, _sharelib);
@@ -114,7 +138,13 @@ public sealed partial class ModuleBackend : IModuleHandler, IDisposable
         }
 
         ModuleResponse answer = ModuleResponse.TryParse(run.Stdout, out string? bad)
-            ?? throw Failed(name, bad! + (run.ExitCode is { } code and not 0 ? $" (exit code {code})" : string.Empty));
+            ?? throw Failed(name, bad! + run.ExitCode switch
+            {
+                // The runtime reports a death by signal as 128 + the signal's number.
+                > 128 and <= 128 + 64 and int code => $" (killed by signal {code - 128})",
+                int code and not 0 => $" (exit code {code})",
+                _ => string.Empty,
+            });
         MessagePackValue data = answer.Data is null ? MessagePackValue.Nil : MessagePackJson.Parse(answer.Data.ToJsonString());
         return new ModuleResult(answer.RetCode, answer.Message, answer.Warning, data, answer.Logs);
     }
@@ -122,7 +152,21 @@ public sealed partial class ModuleBackend : IModuleHandler, IDisposable
     /// <inheritdoc />
     public void Dispose() => _slots.Dispose();
 
+    private static ModuleInfo ToInfo(CatalogEntry entry) => entry.Doc is not { } doc
+        ? new ModuleInfo(entry.Name, string.Empty, string.Empty, entry.Path)
+        : new ModuleInfo(entry.Name, doc.Version, doc.Description, entry.Path)
+        {
+            Author = doc.Author,
+            Arguments = [.. doc.Arguments.Select(a => new ModuleArgumentInfo(a.Name, a.Type, a.Required, a.Description, a.Default))],
+            Options = [.. doc.Options.Select(o => new ModuleOptionInfo(o.Name, o.Description))],
+            Examples = doc.Examples,
+            Returns = doc.Returns,
+        };
+
     private static RequestFailedException Failed(string name, string why) => new(ErrorCodes.ModuleFailed, $"module '{name}' {why}");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "module {Name} is listed without its doc: {Problem}")]
+    private partial void LogBadDoc(string name, string problem);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "module {Name} wrote to stderr: {Text}")]
     private partial void LogStderr(string name, string text);

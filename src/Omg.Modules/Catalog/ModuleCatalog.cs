@@ -10,6 +10,9 @@ public sealed class ModuleCatalog
     /// <summary>SysInspect's own module folder, searched after the configured roots.</summary>
     public const string SysInspectModules = "/usr/share/sysinspect/modules";
 
+    private readonly Lock _gate = new();
+    private Listing? _listing;
+
     /// <summary>Creates the catalog over <paramref name="roots"/>, searched in order.</summary>
     public ModuleCatalog(IReadOnlyList<string> roots) => Roots = roots;
 
@@ -18,7 +21,7 @@ public sealed class ModuleCatalog
 
     /// <summary>
     /// The roots from configuration, then <c>OMG_MODULE_PATH</c> (colon-separated), then SysInspect's folder;
-    /// duplicates and empty entries dropped.
+    /// each made absolute, duplicates dropped.
     /// </summary>
     public static IReadOnlyList<string> DefaultRoots(IEnumerable<string> configured, string? modulePath) =>
         configured
@@ -29,7 +32,7 @@ public sealed class ModuleCatalog
             .Distinct(StringComparer.Ordinal)
             .ToArray();
 
-    /// <summary>The executable of module <paramref name="name"/>, or null when no root has one.</summary>
+    /// <summary>The executable for <paramref name="name"/> under the first root that has one, or null.</summary>
     public string? Find(string name)
     {
         string relative = Path.Combine(name.Split('.'));
@@ -45,25 +48,60 @@ public sealed class ModuleCatalog
         return null;
     }
 
-    /// <summary>Every module under the roots, by name (the first root wins for a name found twice), with its doc.</summary>
+    /// <summary>
+    /// Every module under the roots, by name (the first root wins), with its doc. Kept between calls and scanned again
+    /// only when a folder under a root or a doc changed (their modification times), so listing is a few stats.
+    /// </summary>
     public IReadOnlyList<CatalogEntry> List()
     {
-        var found = new SortedDictionary<string, CatalogEntry>(StringComparer.Ordinal);
-        foreach (string root in Roots.Where(Directory.Exists))
+        lock (_gate)
         {
-            IEnumerable<string> files;
+            if (_listing is { } kept && kept.IsCurrent())
+            {
+                return kept.Entries;
+            }
+
+            _listing = Scan();
+            return _listing.Entries;
+        }
+    }
+
+    private Listing Scan()
+    {
+        var found = new SortedDictionary<string, CatalogEntry>(StringComparer.Ordinal);
+        var watched = new List<(string Path, DateTime Stamp)>();
+        foreach (string root in Roots)
+        {
+            // A root that does not exist yet is watched too: creating it is a change.
+            watched.Add((root, Stamp(root)));
+            if (!Directory.Exists(root))
+            {
+                continue;
+            }
+
+            IEnumerable<string> directories, files;
             try
             {
-                files = Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, MaxRecursionDepth = 8 });
+                var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, MaxRecursionDepth = 8 };
+                directories = Directory.EnumerateDirectories(root, "*", options).ToArray();
+                files = Directory.EnumerateFiles(root, "*", options).ToArray();
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 continue;
             }
 
+            watched.AddRange(directories.Select(d => (d, Stamp(d))));
             foreach (string file in files)
             {
-                if (file.EndsWith(ModuleDoc.Suffix, StringComparison.Ordinal) || !IsExecutable(file))
+                // Every file: a module made executable after the scan changes only its own mode.
+                watched.Add((file, Stamp(file)));
+                if (file.EndsWith(ModuleDoc.Suffix, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                if (!IsExecutable(file))
                 {
                     continue;
                 }
@@ -71,20 +109,45 @@ public sealed class ModuleCatalog
                 string name = Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '.');
                 if (ModuleDoc.IsModuleName(name) && !found.ContainsKey(name))
                 {
-                    found[name] = new CatalogEntry(name, file, ModuleDoc.TryLoad(file));
+                    ModuleDoc? doc = ModuleDoc.Load(file, out string? problem);
+                    found[name] = new CatalogEntry(name, file, doc, problem);
                 }
             }
         }
 
-        return [.. found.Values];
+        return new Listing([.. found.Values], [.. watched]);
+    }
+
+    // Modification time and mode bits, in one value.
+    private static DateTime Stamp(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            return info.Exists || Directory.Exists(path)
+                ? info.LastWriteTimeUtc.AddTicks((long)info.UnixFileMode & 0xfff)
+                : DateTime.MinValue;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return DateTime.MinValue;
+        }
     }
 
     private static bool IsExecutable(string path) =>
         File.Exists(path) && (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
+
+    // What one scan found, and the stamp of every folder and file it looked at: adding, removing or renaming a module
+    // changes its folder's time, editing a doc in place the doc's, chmod +x the module's mode.
+    private sealed record Listing(IReadOnlyList<CatalogEntry> Entries, (string Path, DateTime Stamp)[] Watched)
+    {
+        public bool IsCurrent() => Watched.All(w => Stamp(w.Path) == w.Stamp);
+    }
 }
 
-/// <summary>One module of the catalog.</summary>
-/// <param name="Name">Dotted name.</param>
-/// <param name="Path">The executable.</param>
-/// <param name="Doc">Its <c>.mod_doc.yaml</c>, null when it has none or a bad one.</param>
-public sealed record CatalogEntry(string Name, string Path, ModuleDoc? Doc);
+/// <summary>A module the catalog found.</summary>
+/// <param name="Name">Its dotted name.</param>
+/// <param name="Path">Its executable.</param>
+/// <param name="Doc">Its doc, or null when it has none or the doc could not be read.</param>
+/// <param name="DocProblem">Why the doc beside it could not be read; null when there is none or it was read.</param>
+public sealed record CatalogEntry(string Name, string Path, ModuleDoc? Doc, string? DocProblem = null);

@@ -11,9 +11,10 @@ namespace Omg.Modules.Process;
 /// </summary>
 public static class ModuleProcess
 {
-    /// <summary>Runs <paramref name="argv"/> (the program, then its arguments) in <paramref name="workingDirectory"/> with <paramref name="stdin"/> as its input.</summary>
-    public static async Task<ModuleRun> RunAsync(IReadOnlyList<string> argv, string workingDirectory, byte[] stdin, TimeSpan timeout, int maxOutputBytes, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="moduleArgv"/> (the program, then its arguments; in a process group of its own, see ProcessGroup) in <paramref name="workingDirectory"/> with <paramref name="stdin"/> as its input.</summary>
+    public static async Task<ModuleRun> RunAsync(IReadOnlyList<string> moduleArgv, string workingDirectory, byte[] stdin, TimeSpan timeout, int maxOutputBytes, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
+        IReadOnlyList<string> argv = ProcessGroup.Wrap(moduleArgv);
         var start = new ProcessStartInfo(argv[0])
         {
             RedirectStandardInput = true,
@@ -60,9 +61,14 @@ public static class ModuleProcess
         catch (OperationCanceledException)
         {
             killed = true;
+            ProcessGroup.Kill(process.Id);
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
         }
+
+        // The module is done when it exits. Whatever it left running in its group goes too: it would hold the output
+        // pipes open, and the call would wait on it until the timeout.
+        ProcessGroup.Kill(process.Id);
 
         await writing.ConfigureAwait(false);
         byte[] output = await stdout.ConfigureAwait(false);

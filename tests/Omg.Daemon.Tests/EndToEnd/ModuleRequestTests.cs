@@ -19,6 +19,8 @@ public sealed class ModuleRequestTests : IAsyncLifetime
 
     private string Sharelib => Path.Combine(_paths.Directory, "sharelib");
 
+    private string Marker => Path.Combine(_paths.Directory, "checked.ran");
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Path.Combine(Root, "test"));
@@ -43,6 +45,31 @@ public sealed class ModuleRequestTests : IAsyncLifetime
         // Never reads stdin, answers at once.
         Module("test/deaf", "import json\nprint(json.dumps({'retcode': 0, 'message': 'did not listen'}))\n");
         File.WriteAllText(Path.Combine(Root, "test/echo.mod_doc.yaml"), "name: echo\nversion: \"1.2\"\ndescription: Echo the request\n");
+        // A module with a full doc that leaves a mark when it runs: a call its doc refuses must never spawn it.
+        Module("test/checked", $"import json, sys\nreq = json.load(sys.stdin)\nopen({JsonSerializer.Serialize(Marker)}, 'a').write('ran\\n')\nprint(json.dumps({{'retcode': 0, 'message': 'checked', 'data': req['arguments']}}))\n");
+        File.WriteAllText(Path.Combine(Root, "test/checked.mod_doc.yaml"), """
+            name: checked
+            version: "2.0"
+            author: Omg tests
+            description: Takes a mask and a count
+            arguments:
+              - name: mask
+                type: string
+                required: true
+                description: Globbing mask
+              - name: count
+                type: int
+                default: 1
+            options:
+              - name: verbose
+                description: Say more
+            examples:
+              - description: Every text file
+                code: omg module test.checked --arg mask=*.txt
+            returns: the arguments it was given
+            """);
+        Module("test/baddoc", "print('{\"retcode\": 0, \"message\": \"x\"}')\n");
+        File.WriteAllText(Path.Combine(Root, "test/baddoc.mod_doc.yaml"), "arguments: [unclosed\n");
 
         // A py3 module in a sharelib of the test's own, as SysInspect lays them out.
         string scripts = Path.Combine(Sharelib, "lib", "runtime", "python3");
@@ -117,16 +144,16 @@ public sealed class ModuleRequestTests : IAsyncLifetime
         var connection = await RawConnection.ConnectAsync(_paths.Socket);
         await connection.SendAsync(new ModuleRequest(1, "test.pidhang", MessagePackJson.Parse("{\"arguments\": {\"pidfile\": " + JsonSerializer.Serialize(pidFile) + "}}")));
         int pid = await WaitForPidAsync(pidFile);
-        Assert.True(IsRunning(pid), "the module runs");
+        Assert.True(ProcessState.IsRunning(pid), "the module runs");
 
         await connection.DisposeAsync();
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (IsRunning(pid) && watch.Elapsed < TimeSpan.FromSeconds(10))
+        while (ProcessState.IsRunning(pid) && watch.Elapsed < TimeSpan.FromSeconds(10))
         {
             await Task.Delay(50);
         }
 
-        Assert.False(IsRunning(pid), $"module {pid} still runs {watch.Elapsed.TotalSeconds:0.0} s after its client closed");
+        Assert.False(ProcessState.IsRunning(pid), $"module {pid} still runs {watch.Elapsed.TotalSeconds:0.0} s after its client closed");
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"killed only after {watch.Elapsed.TotalSeconds:0.0} s");
     }
 
@@ -167,6 +194,43 @@ public sealed class ModuleRequestTests : IAsyncLifetime
         Assert.Equal("Echo the request", echo.Description);
         Assert.Contains(modules.Modules, m => m.Name == "test.sleepy");
         Assert.DoesNotContain(modules.Modules, m => m.Name.EndsWith("mod_doc.yaml", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Modules_lists_every_doc_field_and_a_bad_doc_leaves_the_module_listed_without_one()
+    {
+        await using RawConnection connection = await RawConnection.ConnectAsync(_paths.Socket);
+        var modules = Assert.IsType<ModulesResult>(Assert.IsType<SuccessResponse>(await connection.CallAsync(new ModulesRequest(1))).Result);
+        ModuleInfo info = Assert.Single(modules.Modules, m => m.Name == "test.checked");
+        Assert.Equal(("2.0", "Omg tests", "Takes a mask and a count", "the arguments it was given"), (info.Version, info.Author, info.Description, info.Returns));
+        Assert.Equal([new ModuleArgumentInfo("mask", "string", true, "Globbing mask", null), new ModuleArgumentInfo("count", "int", false, string.Empty, "1")], info.Arguments);
+        Assert.Equal(new ModuleOptionInfo("verbose", "Say more"), Assert.Single(info.Options));
+        Assert.Equal("Every text file\nomg module test.checked --arg mask=*.txt", Assert.Single(info.Examples));
+
+        ModuleInfo bad = Assert.Single(modules.Modules, m => m.Name == "test.baddoc");
+        Assert.Equal((string.Empty, 0), (bad.Version, bad.Arguments.Count));
+        Assert.Equal("x", (await RunAsync("test.baddoc", "{}")).Message);
+    }
+
+    [Theory]
+    [InlineData("""{}""", "needs the argument 'mask'")]
+    [InlineData("""{"arguments": {"mask": "*", "colour": "red"}}""", "has no argument 'colour'")]
+    [InlineData("""{"args": {"mask": "*", "count": "three"}}""", "argument 'count' must be an int")]
+    [InlineData("""{"arguments": {"mask": "*"}, "options": ["loud"]}""", "has no option 'loud'")]
+    public async Task A_call_its_doc_refuses_is_invalid_params_and_never_spawns_the_module(string request, string says)
+    {
+        ErrorResponse error = await FailAsync("test.checked", request);
+        Assert.Equal(ErrorCodes.InvalidParams, error.Code);
+        Assert.Contains(says, error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(Marker), "the module ran");
+    }
+
+    [Fact]
+    public async Task A_call_that_fits_its_doc_runs_with_numbers_for_strings_passed_as_text()
+    {
+        ModuleResult result = await RunAsync("test.checked", """{"arguments": {"mask": 1.5, "count": 2}, "options": ["verbose", "rt.logs"]}""");
+        Assert.Equal("checked", result.Message);
+        Assert.Equal("""{"mask":"1.5","count":2}""", MessagePackJson.ToJson(result.Data));
     }
 
     [Fact]
@@ -224,21 +288,6 @@ public sealed class ModuleRequestTests : IAsyncLifetime
         }
 
         throw new TimeoutException($"the module did not write {pidFile}");
-    }
-
-    // A zombie keeps its /proc entry until reaped; only a live process counts.
-    private static bool IsRunning(int pid)
-    {
-        try
-        {
-            string status = File.ReadAllText($"/proc/{pid}/status");
-            string state = status.Split('\n').FirstOrDefault(l => l.StartsWith("State:", StringComparison.Ordinal)) ?? string.Empty;
-            return !state.Contains('Z', StringComparison.Ordinal);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
     }
 
     private void Module(string relative, string python)

@@ -85,7 +85,17 @@ internal static class SampleMessages
             Requests = [new RequestMetrics("Search", 5, 1, 80, 250)],
         }),
         new SuccessResponse(11, new RuntimesResult([new RuntimeInfo("python", "3.11.7", "/root/.pyenv/versions/3.11.7", "pyenv", true)])),
-        new SuccessResponse(12, new ModulesResult([new ModuleInfo("sys.proc", "0.1.0", "Processes", "/usr/share/sysinspect/modules/sys/proc")])),
+        new SuccessResponse(12, new ModulesResult([
+            new ModuleInfo("sys.proc", "0.1.0", "Processes", "/usr/share/sysinspect/modules/sys/proc")
+            {
+                Author = "Jane Doe",
+                Arguments = [new ModuleArgumentInfo("mask", "string", true, "Globbing mask", null), new ModuleArgumentInfo("count", "int", false, string.Empty, "10")],
+                Options = [new ModuleOptionInfo("verbose", "Provide verbose output")],
+                Examples = ["All processes\n{\"arguments\": {\"mask\": \"*\"}}"],
+                Returns = "pids",
+            },
+            new ModuleInfo("test.bare", string.Empty, string.Empty, "/m/test/bare"),
+        ])),
         new SuccessResponse(13, new ModuleResult(0, "done", ["slow disk"], MessagePackJson.Parse("""{"rows":[["dpkg","root",1885]]}"""), ["started"])),
         new SuccessResponse(14, new AdvisoryUpdateResult("/var/lib/omg/osv.zip", 1200, 300, false)),
         new ErrorResponse(15, ErrorCodes.InvalidParams, "query: must not be empty"),
