@@ -26,6 +26,21 @@ Describe 'Get-OmgModule' {
         ($All | Where-Object Name -EQ 'test.table').Version | Should -BeNullOrEmpty
     }
 
+    It 'carries the whole doc: author, arguments, options, examples' {
+        $echo = $All | Where-Object Name -EQ 'test.echo'
+        $echo.Author | Should -Be 'Omg tests'
+        $echo.Arguments.Name | Should -Be @('mask', 'count', 'list', 'flag')
+        $mask = $echo.Arguments[0]
+        $mask | Should -BeOfType ([Omg.ModuleArgument])
+        ($mask.Type, $mask.Required, $mask.Description, $mask.Default) | Should -Be @('string', $false, 'Globbing mask', '*')
+        "$($echo.Arguments[1])" | Should -Be 'count:int'
+        $echo.Options.Name | Should -Be @('verbose')
+        $echo.Options[0].Description | Should -Be 'Provide verbose output'
+        $echo.Examples.Count | Should -Be 1
+        $echo.Examples[0] | Should -BeLike "Echo a mask`n{`"arguments`"*"
+        ($All | Where-Object Name -EQ 'test.table').Arguments | Should -BeNullOrEmpty
+    }
+
     It 'selects by name, by position and from the pipeline' {
         (Get-OmgModule -Name test.echo -Socket $Socket).Name | Should -Be 'test.echo'
         (Get-OmgModule test.echo -Socket $Socket).Name | Should -Be 'test.echo'

@@ -36,6 +36,21 @@ Describe 'Invoke-OmgModule' {
         ($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message | Should -Contain 'test.echo: read the request'
     }
 
+    It 'is refused with OmgInvalidArgument, naming the argument, when the module''s doc does not take it' {
+        $cases = @(
+            @{ Arguments = @{ colour = 'red' }; Says = "no argument 'colour'" },
+            @{ Arguments = @{ count = 'three' }; Says = "argument 'count' must be an int" }
+        )
+        foreach ($case in $cases) {
+            Invoke-OmgModule test.echo -Arguments $case.Arguments -Socket $Socket -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $errors[0].FullyQualifiedErrorId | Should -Be 'OmgInvalidArgument,Omg.PowerShell.InvokeOmgModuleCommand'
+            $errors[0].Exception.Message | Should -BeLike "*$($case.Says)*"
+        }
+
+        Invoke-OmgModule test.echo -Option loud -Socket $Socket -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $errors[0].Exception.Message | Should -BeLike "*no option 'loud'*"
+    }
+
     It 'sends -Arguments, -Option and -Extra as the seed''s contract' {
         $result = Invoke-OmgModule test.echo -Arguments @{ mask = '*.txt'; count = 2; list = @('a', 'b'); flag = $true } -Option verbose -Extra @{ trace_id = 'req-42' } -Socket $Socket -WarningAction SilentlyContinue
         $request = $result.Data.request

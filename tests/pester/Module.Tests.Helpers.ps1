@@ -43,6 +43,12 @@ arguments:
     type: int
     required: false
     description: How many
+  - name: list
+    type: list
+    description: Names, as a list or a comma-separated string
+  - name: flag
+    type: bool
+    description: A switch
 options:
   - name: verbose
     description: Provide verbose output

@@ -111,7 +111,12 @@ public static class OutputMapper
         Name = info.Name,
         Version = info.Version,
         Description = info.Description,
+        Author = info.Author,
         Path = info.Path,
+        Arguments = [.. info.Arguments.Select(a => new ModuleArgument { Name = a.Name, Type = a.Type, Required = a.Required, Description = a.Description, Default = a.Default ?? string.Empty })],
+        Options = [.. info.Options.Select(o => new ModuleOption { Name = o.Name, Description = o.Description })],
+        Examples = [.. info.Examples],
+        Returns = info.Returns,
     };
 
     /// <summary>A daemon that did not answer.</summary>

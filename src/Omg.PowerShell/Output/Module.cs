@@ -27,6 +27,9 @@ public sealed class Module
     /// <summary>The examples from its doc, each as its text.</summary>
     public string[] Examples { get; init; } = [];
 
+    /// <summary>What the doc says the module returns.</summary>
+    public string Returns { get; init; } = string.Empty;
+
     /// <summary>The name and version, as <c>sys.proc 0.1</c>.</summary>
     public override string ToString() => Version.Length == 0 ? Name : $"{Name} {Version}";
 }

@@ -46,15 +46,25 @@ public sealed class IdleCompactionTests
     {
         var metrics = new DaemonMetrics();
         int collections = 0;
-        var compaction = new IdleCompaction(() => metrics.LastRequestTick, () => Interlocked.Increment(ref collections), Quiet, TimeSpan.FromSeconds(30));
+        bool busy = true;
 
-        compaction.Schedule(CancellationToken.None);
-        var busy = Stopwatch.StartNew();
-        while (busy.Elapsed < TimeSpan.FromMilliseconds(500))
+        // A request is recorded just before every check while busy, so each check sees one "just now" by
+        // DaemonMetrics' own clock however late a loaded machine runs the check: a sleep loop in the test could stall
+        // past the quiet period and trip the collection itself.
+        long LastActivity()
         {
-            metrics.RecordRequest("Search", TimeSpan.FromMicroseconds(80), failed: false);
-            await Task.Delay(10);
+            if (Volatile.Read(ref busy))
+            {
+                metrics.RecordRequest("Search", TimeSpan.FromMicroseconds(80), failed: false);
+            }
+
+            return metrics.LastRequestTick;
         }
+
+        var compaction = new IdleCompaction(LastActivity, () => Interlocked.Increment(ref collections), Quiet, TimeSpan.FromSeconds(30));
+        compaction.Schedule(CancellationToken.None);
+        await Task.Delay(Quiet * 5);
+        Volatile.Write(ref busy, false);
 
         Assert.Equal(0, Volatile.Read(ref collections));
         await WaitUntil(() => Volatile.Read(ref collections) == 1);
