@@ -29,7 +29,12 @@ public sealed partial class ModuleBackend : IModuleHandler, IDisposable
     private readonly SemaphoreSlim _slots;
     private readonly string _sharelib;
     private readonly ILogger<ModuleBackend> _logger;
+
+    // The py3 listing is one short dispatcher run; a sharelib so large it takes longer is not listed.
+    private static readonly TimeSpan ListingTimeout = TimeSpan.FromSeconds(20);
+    private readonly Py3Catalog _py3;
     private IReadOnlyList<CatalogEntry>? _reportedListing;
+    private IReadOnlyList<CatalogEntry>? _reportedPy3Listing;
 
     /// <summary>Creates the backend from omgd's options.</summary>
     public ModuleBackend(IOptions<DaemonOptions> options, ILogger<ModuleBackend> logger)
@@ -43,24 +48,24 @@ public sealed partial class ModuleBackend : IModuleHandler, IDisposable
             : Py3Dispatcher.DefaultSharelib;
         _host = HostFacts.Detect(new HostFactsOptions { Root = root, UserTraits = _options.Traits, SharelibPath = _sharelib, ModuleRoots = _catalog.Roots });
         _config = new JsonObject([.. _options.Config.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value))]);
+        _py3 = new Py3Catalog(_sharelib, FindPython, _options.Environment);
         _slots = new SemaphoreSlim(_options.MaxConcurrent > 0 ? _options.MaxConcurrent : 2 * Environment.ProcessorCount);
     }
 
     /// <inheritdoc />
-    public ValueTask<IReadOnlyList<ModuleInfo>> ListAsync(CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<ModuleInfo>> ListAsync(CancellationToken cancellationToken)
     {
         IReadOnlyList<CatalogEntry> entries = _catalog.List();
-        if (!ReferenceEquals(entries, _reportedListing))
+        ReportBadDocs(entries, ref _reportedListing);
+        (IReadOnlyList<CatalogEntry> py3, string? problem) = await _py3.ListAsync(ListingTimeout, cancellationToken).ConfigureAwait(false);
+        if (problem is not null && !ReferenceEquals(py3, _reportedPy3Listing))
         {
-            // Once per scan, not per request: a bad doc is the module author's to fix, and listing goes on without it.
-            _reportedListing = entries;
-            foreach (CatalogEntry entry in entries.Where(e => e.DocProblem is not null))
-            {
-                LogBadDoc(entry.Name, entry.DocProblem!);
-            }
+            _reportedPy3Listing = py3;
+            LogPy3ListingFailed(_sharelib, problem);
         }
 
-        return ValueTask.FromResult<IReadOnlyList<ModuleInfo>>([.. entries.Select(ToInfo)]);
+        ReportBadDocs(py3, ref _reportedPy3Listing);
+        return [.. entries.Concat(py3).Select(ToInfo)];
     }
 
     /// <inheritdoc />
@@ -79,10 +84,10 @@ public sealed partial class ModuleBackend : IModuleHandler, IDisposable
                 throw new RequestFailedException(ErrorCodes.ModuleNotFound, $"module '{name}' not found: no {script}");
             }
 
-            string python = Py3Dispatcher.FindPython(_options.Python is { Length: > 0 } p ? p : null)
-                ?? throw Failed(name, "cannot run: no python3 found (Modules:Python)");
+            string python = FindPython() ?? throw Failed(name, "cannot run: no python3 found (Modules:Python)");
             argv = Py3Dispatcher.Command(python);
             workingDirectory = Py3Dispatcher.ScriptsDirectory(_sharelib);
+            doc = await _py3.DocAsync(py3Module, ListingTimeout, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -150,7 +155,28 @@ public sealed partial class ModuleBackend : IModuleHandler, IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _slots.Dispose();
+    public void Dispose()
+    {
+        _slots.Dispose();
+        _py3.Dispose();
+    }
+
+    // Once per scan, not per request: a bad doc is the module author's to fix, and the module is listed without it.
+    private void ReportBadDocs(IReadOnlyList<CatalogEntry> entries, ref IReadOnlyList<CatalogEntry>? reported)
+    {
+        if (ReferenceEquals(entries, reported))
+        {
+            return;
+        }
+
+        reported = entries;
+        foreach (CatalogEntry entry in entries.Where(e => e.DocProblem is not null))
+        {
+            LogBadDoc(entry.Name, entry.DocProblem!);
+        }
+    }
+
+    private string? FindPython() => Py3Dispatcher.FindPython(_options.Python is { Length: > 0 } p ? p : null);
 
     private static ModuleInfo ToInfo(CatalogEntry entry) => entry.Doc is not { } doc
         ? new ModuleInfo(entry.Name, string.Empty, string.Empty, entry.Path)
@@ -164,6 +190,9 @@ public sealed partial class ModuleBackend : IModuleHandler, IDisposable
         };
 
     private static RequestFailedException Failed(string name, string why) => new(ErrorCodes.ModuleFailed, $"module '{name}' {why}");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "the py3 modules under {Sharelib} are not listed: {Problem}")]
+    private partial void LogPy3ListingFailed(string sharelib, string problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "module {Name} is listed without its doc: {Problem}")]
     private partial void LogBadDoc(string name, string problem);

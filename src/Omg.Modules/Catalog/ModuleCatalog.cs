@@ -68,40 +68,14 @@ public sealed class ModuleCatalog
 
     private Listing Scan()
     {
+        TreeStamp stamp = TreeStamp.Take(Roots);
         var found = new SortedDictionary<string, CatalogEntry>(StringComparer.Ordinal);
-        var watched = new List<(string Path, DateTime Stamp)>();
         foreach (string root in Roots)
         {
-            // A root that does not exist yet is watched too: creating it is a change.
-            watched.Add((root, Stamp(root)));
-            if (!Directory.Exists(root))
+            string prefix = root.EndsWith('/') ? root : root + "/";
+            foreach (string file in stamp.Files.Where(f => f.StartsWith(prefix, StringComparison.Ordinal)))
             {
-                continue;
-            }
-
-            IEnumerable<string> directories, files;
-            try
-            {
-                var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, MaxRecursionDepth = 8 };
-                directories = Directory.EnumerateDirectories(root, "*", options).ToArray();
-                files = Directory.EnumerateFiles(root, "*", options).ToArray();
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                continue;
-            }
-
-            watched.AddRange(directories.Select(d => (d, Stamp(d))));
-            foreach (string file in files)
-            {
-                // Every file: a module made executable after the scan changes only its own mode.
-                watched.Add((file, Stamp(file)));
-                if (file.EndsWith(ModuleDoc.Suffix, StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                if (!IsExecutable(file))
+                if (file.EndsWith(ModuleDoc.Suffix, StringComparison.Ordinal) || !IsExecutable(file))
                 {
                     continue;
                 }
@@ -115,33 +89,16 @@ public sealed class ModuleCatalog
             }
         }
 
-        return new Listing([.. found.Values], [.. watched]);
-    }
-
-    // Modification time and mode bits, in one value.
-    private static DateTime Stamp(string path)
-    {
-        try
-        {
-            var info = new FileInfo(path);
-            return info.Exists || Directory.Exists(path)
-                ? info.LastWriteTimeUtc.AddTicks((long)info.UnixFileMode & 0xfff)
-                : DateTime.MinValue;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return DateTime.MinValue;
-        }
+        return new Listing([.. found.Values], stamp);
     }
 
     private static bool IsExecutable(string path) =>
         File.Exists(path) && (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
 
-    // What one scan found, and the stamp of every folder and file it looked at: adding, removing or renaming a module
-    // changes its folder's time, editing a doc in place the doc's, chmod +x the module's mode.
-    private sealed record Listing(IReadOnlyList<CatalogEntry> Entries, (string Path, DateTime Stamp)[] Watched)
+    // What one scan found, and the stamp of what it looked at.
+    private sealed record Listing(IReadOnlyList<CatalogEntry> Entries, TreeStamp Stamp)
     {
-        public bool IsCurrent() => Watched.All(w => Stamp(w.Path) == w.Stamp);
+        public bool IsCurrent() => Stamp.IsCurrent();
     }
 }
 

@@ -157,6 +157,9 @@ public sealed record ModuleDoc(
         {
             null => string.Empty,
             JsonValue value => Scalar(value).Trim(),
+
+            // SysInspect's py3 docs describe their return as {description, sample}.
+            JsonObject described when described["description"] is JsonValue text => Scalar(text).Trim(),
             JsonNode other => other.ToJsonString(),
         };
         return new ModuleDoc(

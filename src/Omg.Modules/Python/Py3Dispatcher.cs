@@ -76,10 +76,11 @@ public static class Py3Dispatcher
 
     /// <summary>The argv that runs the dispatcher: <c>python -I &lt;script&gt;</c> (isolated: no user site, no PYTHON* variables, no script folder on sys.path).</summary>
     /// <param name="python">The interpreter, from <see cref="FindPython"/>.</param>
-    public static IReadOnlyList<string> Command(string python)
+    /// <param name="writeBytecode">False adds <c>-B</c>: no <c>__pycache__</c> written beside the modules (the catalog's listing, which must not change what it watches).</param>
+    public static IReadOnlyList<string> Command(string python, bool writeBytecode = true)
     {
         ArgumentException.ThrowIfNullOrEmpty(python);
-        return [python, "-I", ScriptPath];
+        return writeBytecode ? [python, "-I", ScriptPath] : [python, "-I", "-B", ScriptPath];
     }
 
     /// <summary>

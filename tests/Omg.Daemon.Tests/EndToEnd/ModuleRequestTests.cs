@@ -76,6 +76,21 @@ public sealed class ModuleRequestTests : IAsyncLifetime
         Directory.CreateDirectory(scripts);
         File.WriteAllText(Path.Combine(scripts, "adder.py"), "def run(req):\n    args = req.get('args', {})\n    return {'sum': args.get('a', 0) + args.get('b', 0)}\n");
         File.WriteAllText(Path.Combine(scripts, "broken.py"), "def run(req):\n    raise ValueError('no such thing')\n");
+        File.WriteAllText(Path.Combine(scripts, "typed.py"), """
+            doc = {
+                "name": "typed",
+                "version": "0.3",
+                "author": "Omg tests",
+                "description": "Doubles a number",
+                "arguments": [{"name": "n", "type": "int", "required": True, "description": "The number"}],
+                "options": [{"name": "loud", "description": "Shout"}],
+                "examples": [{"description": "Double 2", "code": "omg module py3.typed --arg n=2"}],
+                "returns": {"description": "The double", "sample": {"double": 4}},
+            }
+
+            def run(req):
+                return {"double": req["args"]["n"] * 2}
+            """);
 
         _host = DaemonHost.CreateBuilder(["--socket", _paths.Socket, "--root", "/", $"--Modules:Roots:0={Root}", $"--Modules:Sharelib={Sharelib}"]).Build();
         await _host.StartAsync();
@@ -210,6 +225,25 @@ public sealed class ModuleRequestTests : IAsyncLifetime
         ModuleInfo bad = Assert.Single(modules.Modules, m => m.Name == "test.baddoc");
         Assert.Equal((string.Empty, 0), (bad.Version, bad.Arguments.Count));
         Assert.Equal("x", (await RunAsync("test.baddoc", "{}")).Message);
+    }
+
+    [Fact]
+    public async Task Py3_modules_are_listed_with_their_doc_and_checked_against_it()
+    {
+        await using RawConnection connection = await RawConnection.ConnectAsync(_paths.Socket);
+        var modules = Assert.IsType<ModulesResult>(Assert.IsType<SuccessResponse>(await connection.CallAsync(new ModulesRequest(1))).Result);
+        ModuleInfo typed = Assert.Single(modules.Modules, m => m.Name == "py3.typed");
+        Assert.Equal(("0.3", "Omg tests", "Doubles a number", "The double"), (typed.Version, typed.Author, typed.Description, typed.Returns));
+        Assert.Equal(new ModuleArgumentInfo("n", "int", true, "The number", null), Assert.Single(typed.Arguments));
+        Assert.Equal("loud", Assert.Single(typed.Options).Name);
+        Assert.EndsWith("lib/runtime/python3/typed.py", typed.Path, StringComparison.Ordinal);
+        Assert.Contains(modules.Modules, m => m.Name == "py3.adder" && m.Arguments.Count == 0);
+
+        Assert.Contains("needs the argument 'n'", (await FailAsync("py3.typed", "{}")).Message, StringComparison.Ordinal);
+        Assert.Contains("argument 'n' must be an int", (await FailAsync("py3.typed", """{"args": {"n": "two"}}""")).Message, StringComparison.Ordinal);
+        Assert.Contains("no option 'quiet'", (await FailAsync("py3.typed", """{"args": {"n": 2}, "opts": ["quiet"]}""")).Message, StringComparison.Ordinal);
+        ModuleResult doubled = await RunAsync("py3.typed", """{"args": {"n": 21}, "opts": ["loud", "rt.logs"]}""");
+        Assert.Contains("\"double\":42", MessagePackJson.ToJson(doubled.Data), StringComparison.Ordinal);
     }
 
     [Theory]
