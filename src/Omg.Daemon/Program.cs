@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Omg.Daemon.Dispatch;
 using Omg.Daemon.Hosting;
 
@@ -40,16 +42,26 @@ public static class Program
         // core the host's own start-up leaves idle.
         Omg.Packages.Index.BuildCodeWarmup.Start();
 
+        using IHost host = DaemonHost.CreateBuilder(commandLine.ConfigurationArgs).Build();
         try
         {
-            using IHost host = DaemonHost.CreateBuilder(commandLine.ConfigurationArgs).Build();
-            await host.RunAsync().ConfigureAwait(false);
-            return 0;
+            StartChecks.Run(host.Services.GetRequiredService<IOptions<DaemonOptions>>().Value);
+            await host.StartAsync().ConfigureAwait(false);
         }
         catch (DaemonStartException ex)
         {
             await Console.Error.WriteLineAsync($"omgd: {ex.Message}").ConfigureAwait(false);
             return ex.AlreadyServed ? 0 : 1;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or OptionsValidationException or InvalidOperationException)
+        {
+            // A start that fails for a reason no check foresaw still ends in one line a user can act on; the stack
+            // trace helps no one who did not write omgd.
+            await Console.Error.WriteLineAsync($"omgd: cannot start: {ex.Message}").ConfigureAwait(false);
+            return 1;
+        }
+
+        await host.WaitForShutdownAsync().ConfigureAwait(false);
+        return 0;
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Omg.Daemon.Tests.Support;
 using Omg.Protocol.Messages;
+using Omg.Protocol.MessagePack;
 using Omg.Tests.Shared;
 
 namespace Omg.Daemon.Tests;
@@ -151,13 +152,83 @@ public sealed class DaemonProcessTests
         }
     }
 
-    [Fact]
-    public async Task Usage_errors_exit_with_code_2()
+    [Theory]
+    [InlineData("--socket needs a value", "--socket")]
+    [InlineData("unknown option '--frob'", "--frob")]
+    [InlineData("unexpected argument 'status'", "status")]
+    public async Task Usage_errors_exit_with_code_2_and_the_usage(string error, params string[] args)
     {
-        using Process omgd = Start("--socket");
+        using var paths = new TestPaths();
+        // The socket comes first: before unknown flags were refused, omgd ignored --socket after one and listened on the default path.
+        using Process omgd = Start(["--socket", paths.Socket, .. args]);
         string stderr = await omgd.StandardError.ReadToEndAsync();
         await omgd.WaitForExitAsync();
         Assert.Equal(2, omgd.ExitCode);
-        Assert.Contains("--socket needs a value", stderr, StringComparison.Ordinal);
+        Assert.StartsWith($"omgd: {error}\n", stderr, StringComparison.Ordinal);
+        Assert.Contains("Usage: omgd", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(paths.Socket));
+    }
+
+    [Theory]
+    [InlineData("root {0}/missing is not a directory", "--root", "{0}/missing")]
+    [InlineData("cannot open the start lock /proc/omg.sock.omgd.lock", "--socket", "/proc/omg.sock")]
+    public async Task Start_failures_are_one_line_and_exit_1(string error, string option, string value)
+    {
+        using var paths = new TestPaths();
+        using Process omgd = Start("--socket", paths.Socket, option, string.Format(System.Globalization.CultureInfo.InvariantCulture, value, paths.Directory));
+        string stderr = await omgd.StandardError.ReadToEndAsync();
+        await omgd.WaitForExitAsync();
+        Assert.Equal(1, omgd.ExitCode);
+        Assert.StartsWith("omgd: " + string.Format(System.Globalization.CultureInfo.InvariantCulture, error, paths.Directory), stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public async Task Module_roots_from_the_command_line_are_searched_first_in_order_and_sharelib_lists_py3()
+    {
+        using var paths = new TestPaths();
+        string Root(string name) => Path.Combine(paths.Directory, name);
+        foreach (string root in new[] { "first", "second", "configured" })
+        {
+            WriteModule(Root(root), "t/which", root);
+        }
+
+        WriteModule(Root("second"), "t/only2", "second");
+        string scripts = Path.Combine(paths.Directory, "sharelib", "lib", "runtime", "python3");
+        Directory.CreateDirectory(scripts);
+        File.WriteAllText(Path.Combine(scripts, "greet.py"), "def run(req):\n    return 'hi'\n");
+
+        using Process omgd = Start("--socket", paths.Socket, "--module-root", Root("first"), "--module-root", Root("second"),
+            $"--Modules:Roots:0={Root("configured")}", "--sharelib", Path.Combine(paths.Directory, "sharelib"));
+        try
+        {
+            await WaitForSocketAsync(paths.Socket, omgd);
+            await using RawConnection connection = await RawConnection.ConnectAsync(paths.Socket);
+            Assert.Equal("first", await MessageAsync(connection, "t.which"));
+            Assert.Equal("second", await MessageAsync(connection, "t.only2"));
+            var modules = Assert.IsType<ModulesResult>(((SuccessResponse)await connection.CallAsync(new ModulesRequest(9))).Result);
+            Assert.Contains(modules.Modules, m => m.Name == "py3.greet");
+            Assert.Equal(Path.Combine(Root("first"), "t", "which"), modules.Modules.Single(m => m.Name == "t.which").Path);
+        }
+        finally
+        {
+            omgd.Kill();
+        }
+    }
+
+    private static async Task<string> MessageAsync(RawConnection connection, string module)
+    {
+        Response response = await connection.CallAsync(new ModuleRequest(1, module, MessagePackJson.Parse("{}"), null));
+        Assert.True(response is SuccessResponse, (response as ErrorResponse)?.Message);
+        return Assert.IsType<ModuleResult>(((SuccessResponse)response).Result).Message;
+    }
+
+    private static void WriteModule(string root, string relative, string message)
+    {
+        string path = Path.Combine(root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, $"#!/bin/sh\ncat >/dev/null\necho '{{\"retcode\": 0, \"message\": \"{message}\"}}'\n");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 }

@@ -39,7 +39,7 @@ internal sealed class StartLock : IDisposable
         {
             throw new DaemonStartException($"another omgd is already serving or starting on {socketPath} (it holds {path})", ex, alreadyServed: true);
         }
-        catch (UnauthorizedAccessException ex)
+        catch (Exception ex) when (ex is UnauthorizedAccessException or FileNotFoundException or DirectoryNotFoundException)
         {
             throw new DaemonStartException($"cannot open the start lock {path}: {ex.Message}", ex);
         }

@@ -41,7 +41,7 @@ public sealed partial class ModuleBackend : IModuleHandler, IDisposable
     {
         _options = options.Value.Modules;
         _logger = logger;
-        _catalog = new ModuleCatalog(ModuleCatalog.DefaultRoots(_options.Roots, Environment.GetEnvironmentVariable("OMG_MODULE_PATH")));
+        _catalog = new ModuleCatalog(ModuleCatalog.DefaultRoots(_options.CommandLineRoots.Concat(_options.Roots), Environment.GetEnvironmentVariable("OMG_MODULE_PATH")));
         string root = string.IsNullOrEmpty(options.Value.Root) ? "/" : options.Value.Root;
         _sharelib = _options.Sharelib is { Length: > 0 } configured ? configured
             : Environment.GetEnvironmentVariable("OMG_SHARELIB") is { Length: > 0 } fromEnvironment ? fromEnvironment

@@ -3,10 +3,14 @@ namespace Omg.Daemon.Modules;
 /// <summary>Module runtime settings, under <c>Modules:</c> (<c>--Modules:Roots:0=DIR</c>, <c>OMG_MODULES__DEFAULTTIMEOUTSECONDS</c>).</summary>
 public sealed class ModuleOptions
 {
-    /// <summary>Module roots searched first; then <c>OMG_MODULE_PATH</c>, then /usr/share/sysinspect/modules.</summary>
+    /// <summary>Roots from <c>--module-root DIR</c>, searched before all others (kept apart from <see cref="Roots"/>,
+    /// whose indexes the command line would otherwise overwrite one by one).</summary>
+    public string[] CommandLineRoots { get; set; } = [];
+
+    /// <summary>Module roots searched after <see cref="CommandLineRoots"/>; then <c>OMG_MODULE_PATH</c>, then /usr/share/sysinspect/modules.</summary>
     public string[] Roots { get; set; } = [];
 
-    /// <summary>SysInspect's sharelib, whose <c>lib/runtime/python3</c> holds the <c>py3.*</c> modules; empty means <c>OMG_SHARELIB</c>, else /usr/share/sysinspect.</summary>
+    /// <summary>SysInspect's sharelib, whose <c>lib/runtime/python3</c> holds the <c>py3.*</c> modules; empty means <c>OMG_SHARELIB</c>, else /usr/share/sysinspect (<c>--sharelib DIR</c> sets it).</summary>
     public string Sharelib { get; set; } = string.Empty;
 
     /// <summary>The python3 that runs <c>py3.*</c> modules; empty means /usr/bin/python3, else the first on PATH.</summary>

@@ -5,7 +5,7 @@ namespace Omg.PowerShell;
 
 /// <summary>
 /// <para type="synopsis">Gets the SysInspect-style modules omgd can run, with their docs.</para>
-/// <para type="description">Lists the modules under omgd's module roots (configuration, --module-root, OMG_MODULE_PATH, /usr/share/sysinspect/modules) with what each module's .mod_doc.yaml says: version, author, description, arguments, options and examples. A literal name that matches no module is an ObjectNotFound error.</para>
+/// <para type="description">Lists the modules under omgd's module roots (--module-root, configuration, OMG_MODULE_PATH, /usr/share/sysinspect/modules) with what each module's .mod_doc.yaml says: version, author, description, arguments, options and examples. A literal name that matches no module is an ObjectNotFound error.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "OmgModule")]
 [OutputType(typeof(Module))]
