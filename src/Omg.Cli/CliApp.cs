@@ -87,8 +87,8 @@ public static class CliApp
         root.Subcommands.Add(Simple("metrics", "Show omgd's counters and latencies", runner, async (c, o, t) => o.Metrics(await c.MetricsAsync(t).ConfigureAwait(false))));
         root.Subcommands.Add(AuditCommands.Audit(runner));
         root.Subcommands.Add(AuditCommands.Advisories(runner));
-        root.Subcommands.Add(Simple("modules", "List the modules omgd can run", runner, async (c, o, t) => o.Modules(await c.ModulesAsync(t).ConfigureAwait(false))));
-        root.Subcommands.Add(ModuleCommand(runner));
+        root.Subcommands.Add(ModuleCommands.Module(runner));
+        root.Subcommands.Add(ModuleCommands.ModulesAlias(runner));
         root.Subcommands.Add(UpdateAdvisoriesCommand(runner));
         root.Subcommands.Add(DaemonCommand(globals, runner));
         root.Subcommands.Add(CompletionCommand(root));
@@ -127,27 +127,6 @@ public static class CliApp
             return ExitCodes.Ok;
         }, ct));
         return command;
-    }
-
-    private static Command ModuleCommand(CommandRunner runner)
-    {
-        var name = new Argument<string>("name") { Description = "The module, like sys.proc or py3.hello" };
-        var args = new Option<string[]>("--arg") { Description = "An argument key=value (repeatable)" };
-        var opts = new Option<string[]>("--opt") { Description = "An option (repeatable)" };
-        var file = new Option<string?>("--json-request") { Description = "A JSON file with the whole request object (- for stdin)" };
-        var module = new Command("module", "Run a module") { name, args, opts, file };
-        module.SetAction((parse, ct) => runner.RunAsync(parse, async (client, output, token) =>
-        {
-            string moduleName = parse.GetValue(name)!;
-            var request = ModuleRequestBuilder.Build(parse.GetValue(args) ?? [], parse.GetValue(opts) ?? [], parse.GetValue(file));
-            ModuleResult result = await client.RunModuleAsync(moduleName, request, token).ConfigureAwait(false);
-            output.Module(moduleName, result);
-
-            // A module's non-zero retcode is a failed module (seed 004): the exit code carries it, kept within 1..125
-            // so that it never reads as success, a signal or a shell's own codes.
-            return result.Retcode == 0 ? ExitCodes.Ok : Math.Clamp(result.Retcode, 1, 125);
-        }, ct));
-        return module;
     }
 
     private static Command UpdateAdvisoriesCommand(CommandRunner runner)

@@ -147,7 +147,7 @@ public sealed class CliTests : IAsyncLifetime
     [InlineData("search")]
     [InlineData("search", "vim", "--limit", "abc")]
     [InlineData("frobnicate")]
-    [InlineData("module", "sys.proc", "--arg", "novalue")]
+    [InlineData("module", "run", "sys.proc", "--arg", "novalue")]
     [InlineData("--timeout", "-1", "ping")]
     [InlineData("info")]
     public async Task Usage_errors_exit_2(params string[] args)
@@ -180,7 +180,6 @@ public sealed class CliTests : IAsyncLifetime
         CliRun audit = await Omg("audit");
         Assert.StartsWith("1 vulnerabilities, 1 of high severity, in 1 packages", audit.Out);
         Assert.Matches(@"^openssl\s+-\s+CVE-2024-0001\s+9\.8\b.*bad bug", audit.Lines[^1]);
-        Assert.StartsWith("sys.proc  0.1      processes", (await Omg("modules")).Lines[1]);
         Assert.Equal(["vim", "vim-tiny"], (await Omg("suggest", "vmi")).Lines);
         Assert.Contains("/tmp/osv.json: 10 advisories for 5 packages", (await Omg("update-advisories", "/tmp/osv.json")).Out);
     }
@@ -221,39 +220,8 @@ public sealed class CliTests : IAsyncLifetime
         Assert.True((await Omg("--json", "runtimes")).Json()[0].GetProperty("is_default").GetBoolean());
         Assert.Equal(42UL, (await Omg("--json", "metrics")).Json().GetProperty("uptime_seconds").GetUInt64());
         Assert.Equal(9.8m, (await Omg("--json", "audit")).Json().GetProperty("vulnerabilities")[0].GetProperty("score").GetDecimal());
-        Assert.Equal("/modules/sys/proc", (await Omg("--json", "modules")).Json()[0].GetProperty("path").GetString());
         Assert.Equal("vim-tiny", (await Omg("--json", "suggest", "vmi")).Json()[1].GetString());
         Assert.Equal("pong", (await Omg("--json", "ping")).Json().GetProperty("answer").GetString());
-    }
-
-    [Fact]
-    public async Task Module_sends_arguments_and_options_and_prints_the_data()
-    {
-        CliRun run = await Omg("--json", "module", "sys.proc", "--arg", "mask=*.txt", "--arg", "depth=2", "--opt", "verbose");
-        JsonElement json = run.Json();
-
-        Assert.Equal(0, run.ExitCode);
-        Assert.Equal("ran sys.proc", json.GetProperty("message").GetString());
-        JsonElement data = json.GetProperty("data");
-        Assert.Equal("*.txt", data.GetProperty("arguments").GetProperty("mask").GetString());
-        Assert.Equal(2, data.GetProperty("arguments").GetProperty("depth").GetInt32());
-        Assert.Equal("verbose", data.GetProperty("options")[0].GetString());
-    }
-
-    [Fact]
-    public async Task Module_request_can_come_from_a_json_file()
-    {
-        string file = Path.Combine(Path.GetDirectoryName(_daemon.SocketPath)!, "request.json");
-        await File.WriteAllTextAsync(file, """{"args": {"mask": "*.log"}, "ext": {"x": true}}""");
-
-        CliRun run = await Omg("module", "sys.proc", "--json-request", file, "--arg", "mask=*.txt");
-
-        Assert.Equal(0, run.ExitCode);
-        Assert.Contains("Retcode:  0", run.Out);
-        var sent = Assert.IsType<ModuleRequest>(Assert.Single(_daemon.Received));
-        Assert.Equal("*.txt", sent.Arguments["arguments"]?["mask"]?.AsString());
-        Assert.Null(sent.Arguments["args"]);
-        Assert.True(sent.Arguments["ext"]?["x"]?.AsBoolean());
     }
 
     [Fact]
