@@ -13,17 +13,14 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
         var globals = new GlobalOptions();
-        RootCommand root = Build(globals, new CommandRunner(globals, console));
+        var runner = new CommandRunner(globals, console);
+        RootCommand root = Build(globals, runner);
         ParseResult parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
-        {
-            foreach (var error in parse.Errors)
-            {
-                await console.Error.WriteLineAsync($"omg: {error.Message}").ConfigureAwait(false);
-            }
 
-            await console.Error.WriteLineAsync("Try 'omg --help'.").ConfigureAwait(false);
-            return ExitCodes.Usage;
+        // --help and --version answer whatever else the line holds.
+        if (parse.Action is not { ClearsParseErrors: true } && Misuse.Find(parse) is string misuse)
+        {
+            return runner.Misused(parse, misuse);
         }
 
         var invocation = new InvocationConfiguration { Output = console.Out, Error = console.Error };
@@ -46,8 +43,8 @@ public static class CliApp
 
         // Several words, as apt-cache search takes them: `omg search vim editor` needs no quotes.
         var query = new Argument<string[]>("words") { Description = "Words to look for (every one must match)", Arity = ArgumentArity.OneOrMore };
-        var limit = new Option<ulong?>("--limit", "-n") { Description = "At most this many results" };
-        var sources = new Option<string[]>("--source", "-s") { Description = "Only packages from this source (apt, npm, pypi; * and ? allowed); repeatable" };
+        var limit = CliOptions.Count("--limit", "-n", "At most this many results");
+        var sources = new Option<string[]>("--source", "-s") { HelpName = "SOURCE", Description = "Only packages from this source (apt, npm, pypi; * and ? allowed); repeatable" };
         var installedOnly = new Option<bool>("--installed", "-i") { Description = "Only installed packages" };
         var search = new Command("search", "Search packages by name, provides and description") { query, limit, sources, installedOnly };
         search.SetAction((parse, ct) => runner.RunAsync(parse, async (client, output, token) =>
@@ -68,7 +65,7 @@ public static class CliApp
         }, ct));
 
         var partial = new Argument<string>("query") { Description = "A name or part of one, typos allowed" };
-        var suggestLimit = new Option<ulong?>("--limit", "-n") { Description = "At most this many names" };
+        var suggestLimit = CliOptions.Count("--limit", "-n", "At most this many names");
         var suggest = new Command("suggest", "Suggest package names close to a query") { partial, suggestLimit };
         suggest.SetAction((parse, ct) => runner.RunAsync(parse, async (client, output, token) =>
         {
@@ -91,18 +88,23 @@ public static class CliApp
         root.Subcommands.Add(ModuleCommands.ModulesAlias(runner));
         root.Subcommands.Add(UpdateAdvisoriesCommand(runner));
         root.Subcommands.Add(DaemonCommand(globals, runner));
-        root.Subcommands.Add(CompletionCommand(root));
+        root.Subcommands.Add(CompletionCommand(root, globals, runner));
         return root;
     }
 
     // Prints a script and asks omgd nothing: completion must work before a daemon is ever started.
-    private static Command CompletionCommand(RootCommand root)
+    private static Command CompletionCommand(RootCommand root, GlobalOptions globals, CommandRunner runner)
     {
         var shell = new Argument<string>("shell") { Description = "bash, zsh or fish" };
-        shell.AcceptOnlyFromAmong(CompletionScripts.Shells);
+        CliOptions.AcceptOnly(shell, CompletionScripts.Shells);
         var completion = new Command("completion", "Print the shell completion script (bash, zsh or fish)") { shell };
         completion.SetAction(async (parse, ct) =>
         {
+            if (parse.GetValue(globals.Json))
+            {
+                return runner.Misused(parse, "--json does not apply to 'omg completion': it prints a shell script");
+            }
+
             await parse.InvocationConfiguration.Output.WriteAsync(CompletionScripts.For(parse.GetValue(shell)!, root)).ConfigureAwait(false);
             return ExitCodes.Ok;
         });

@@ -5,16 +5,8 @@ using Omg.Protocol.Messages;
 namespace Omg.Client.Tests.Cli;
 
 /// <summary><c>omg module run</c> and <c>omg module list</c> (and the <c>omg modules</c> alias).</summary>
-public sealed class ModuleCommandTests : IAsyncLifetime
+public sealed class ModuleCommandTests : CannedDaemonCli
 {
-    private readonly TestDaemon _daemon = TestDaemon.Start();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => _daemon.DisposeAsync().AsTask();
-
-    private Task<CliRun> Omg(params string[] args) => CliRun.RunAsync(["--socket", _daemon.SocketPath, "--no-autostart", .. args]);
-
     [Fact]
     public async Task Module_list_prints_the_index_and_modules_is_its_alias()
     {
@@ -25,7 +17,7 @@ public sealed class ModuleCommandTests : IAsyncLifetime
         Assert.Equal(["NAME", "VERSION", "DESCRIPTION"], list.Lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("sys.proc  0.1      processes", list.Lines[1]);
         Assert.Equal(list.Out, alias.Out);
-        Assert.All(_daemon.Received, r => Assert.IsType<ModulesRequest>(r));
+        Assert.All(Daemon.Received, r => Assert.IsType<ModulesRequest>(r));
     }
 
     [Fact]
@@ -53,20 +45,20 @@ public sealed class ModuleCommandTests : IAsyncLifetime
         Assert.Equal("*.txt", data.GetProperty("arguments").GetProperty("mask").GetString());
         Assert.Equal(2, data.GetProperty("arguments").GetProperty("depth").GetInt32());
         Assert.Equal("verbose", data.GetProperty("options")[0].GetString());
-        Assert.Equal("sys.proc", Assert.IsType<ModuleRequest>(Assert.Single(_daemon.Received)).Name);
+        Assert.Equal("sys.proc", Assert.IsType<ModuleRequest>(Assert.Single(Daemon.Received)).Name);
     }
 
     [Fact]
     public async Task Module_run_request_can_come_from_a_json_file()
     {
-        string file = Path.Combine(Path.GetDirectoryName(_daemon.SocketPath)!, "request.json");
+        string file = Path.Combine(Path.GetDirectoryName(Daemon.SocketPath)!, "request.json");
         await File.WriteAllTextAsync(file, """{"args": {"mask": "*.log"}, "ext": {"x": true}}""");
 
         CliRun run = await Omg("module", "run", "sys.proc", "--json-request", file, "--arg", "mask=*.txt");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Retcode:  0", run.Out);
-        var sent = Assert.IsType<ModuleRequest>(Assert.Single(_daemon.Received));
+        var sent = Assert.IsType<ModuleRequest>(Assert.Single(Daemon.Received));
         Assert.Equal("*.txt", sent.Arguments["arguments"]?["mask"]?.AsString());
         Assert.Null(sent.Arguments["args"]);
         Assert.True(sent.Arguments["ext"]?["x"]?.AsBoolean());
@@ -81,7 +73,7 @@ public sealed class ModuleCommandTests : IAsyncLifetime
     [InlineData(-1, 1)]
     public async Task A_failed_module_sets_the_exit_code_to_its_retcode_within_1_to_125(int retcode, int exitCode)
     {
-        _daemon.Handler = request => Task.FromResult<Response?>(new SuccessResponse(request.Id, new ModuleResult(retcode, "no such process", ["careful"], MessagePackValue.Nil, [])));
+        Daemon.Handler = request => Task.FromResult<Response?>(new SuccessResponse(request.Id, new ModuleResult(retcode, "no such process", ["careful"], MessagePackValue.Nil, [])));
 
         CliRun text = await Omg("module", "run", "sys.proc");
         CliRun json = await Omg("--json", "module", "run", "sys.proc");
@@ -105,6 +97,6 @@ public sealed class ModuleCommandTests : IAsyncLifetime
 
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("omg: ", run.Error);
-        Assert.Empty(_daemon.Received);
+        Assert.Empty(Daemon.Received);
     }
 }
