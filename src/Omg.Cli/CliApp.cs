@@ -27,7 +27,8 @@ public static class CliApp
         return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
     }
 
-    private static RootCommand Build(GlobalOptions globals, CommandRunner runner)
+    /// <summary>The command tree: every verb, its options and its action.</summary>
+    internal static RootCommand Build(GlobalOptions globals, CommandRunner runner)
     {
         var root = new RootCommand("Ask omgd about this machine's software: packages, runtimes, vulnerabilities, modules.");
         globals.AddTo(root);
