@@ -19,10 +19,11 @@ internal static class AuditCommands
     {
         var minimum = new Option<string>("--min-severity")
         {
+            HelpName = "SEVERITY",
             Description = "Report and fail on findings at or above this severity: low (default), medium, high, critical",
             DefaultValueFactory = _ => "low",
         };
-        minimum.AcceptOnlyFromAmong([.. VulnerabilitySeverity.Thresholds]);
+        CliOptions.AcceptOnly(minimum, [.. VulnerabilitySeverity.Thresholds]);
         var audit = new Command("audit", "Audit installed packages against the loaded advisories; exit 1 on findings, 2 when it could not audit") { minimum };
         audit.SetAction(async (parse, ct) =>
         {

@@ -13,24 +13,22 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
         var globals = new GlobalOptions();
-        RootCommand root = Build(globals, new CommandRunner(globals, console));
+        var runner = new CommandRunner(globals, console);
+        RootCommand root = Build(globals, runner);
         ParseResult parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
-        {
-            foreach (var error in parse.Errors)
-            {
-                await console.Error.WriteLineAsync($"omg: {error.Message}").ConfigureAwait(false);
-            }
 
-            await console.Error.WriteLineAsync("Try 'omg --help'.").ConfigureAwait(false);
-            return ExitCodes.Usage;
+        // --help and --version answer whatever else the line holds.
+        if (parse.Action is not { ClearsParseErrors: true } && Misuse.Find(parse) is string misuse)
+        {
+            return runner.Misused(parse, misuse);
         }
 
         var invocation = new InvocationConfiguration { Output = console.Out, Error = console.Error };
         return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
     }
 
-    private static RootCommand Build(GlobalOptions globals, CommandRunner runner)
+    /// <summary>The command tree: every verb, its options and its action.</summary>
+    internal static RootCommand Build(GlobalOptions globals, CommandRunner runner)
     {
         var root = new RootCommand("Ask omgd about this machine's software: packages, runtimes, vulnerabilities, modules.");
         globals.AddTo(root);
@@ -46,8 +44,8 @@ public static class CliApp
 
         // Several words, as apt-cache search takes them: `omg search vim editor` needs no quotes.
         var query = new Argument<string[]>("words") { Description = "Words to look for (every one must match)", Arity = ArgumentArity.OneOrMore };
-        var limit = new Option<ulong?>("--limit", "-n") { Description = "At most this many results" };
-        var sources = new Option<string[]>("--source", "-s") { Description = "Only packages from this source (apt, npm, pypi; * and ? allowed); repeatable" };
+        var limit = CliOptions.Count("--limit", "-n", "At most this many results");
+        var sources = new Option<string[]>("--source", "-s") { HelpName = "SOURCE", Description = "Only packages from this source (apt, npm, pypi; * and ? allowed); repeatable" };
         var installedOnly = new Option<bool>("--installed", "-i") { Description = "Only installed packages" };
         var search = new Command("search", "Search packages by name, provides and description") { query, limit, sources, installedOnly };
         search.SetAction((parse, ct) => runner.RunAsync(parse, async (client, output, token) =>
@@ -68,7 +66,7 @@ public static class CliApp
         }, ct));
 
         var partial = new Argument<string>("query") { Description = "A name or part of one, typos allowed" };
-        var suggestLimit = new Option<ulong?>("--limit", "-n") { Description = "At most this many names" };
+        var suggestLimit = CliOptions.Count("--limit", "-n", "At most this many names");
         var suggest = new Command("suggest", "Suggest package names close to a query") { partial, suggestLimit };
         suggest.SetAction((parse, ct) => runner.RunAsync(parse, async (client, output, token) =>
         {
@@ -87,22 +85,27 @@ public static class CliApp
         root.Subcommands.Add(Simple("metrics", "Show omgd's counters and latencies", runner, async (c, o, t) => o.Metrics(await c.MetricsAsync(t).ConfigureAwait(false))));
         root.Subcommands.Add(AuditCommands.Audit(runner));
         root.Subcommands.Add(AuditCommands.Advisories(runner));
-        root.Subcommands.Add(Simple("modules", "List the modules omgd can run", runner, async (c, o, t) => o.Modules(await c.ModulesAsync(t).ConfigureAwait(false))));
-        root.Subcommands.Add(ModuleCommand(runner));
+        root.Subcommands.Add(ModuleCommands.Module(runner));
+        root.Subcommands.Add(ModuleCommands.ModulesAlias(runner));
         root.Subcommands.Add(UpdateAdvisoriesCommand(runner));
         root.Subcommands.Add(DaemonCommand(globals, runner));
-        root.Subcommands.Add(CompletionCommand(root));
+        root.Subcommands.Add(CompletionCommand(root, globals, runner));
         return root;
     }
 
     // Prints a script and asks omgd nothing: completion must work before a daemon is ever started.
-    private static Command CompletionCommand(RootCommand root)
+    private static Command CompletionCommand(RootCommand root, GlobalOptions globals, CommandRunner runner)
     {
         var shell = new Argument<string>("shell") { Description = "bash, zsh or fish" };
-        shell.AcceptOnlyFromAmong(CompletionScripts.Shells);
+        CliOptions.AcceptOnly(shell, CompletionScripts.Shells);
         var completion = new Command("completion", "Print the shell completion script (bash, zsh or fish)") { shell };
         completion.SetAction(async (parse, ct) =>
         {
+            if (parse.GetValue(globals.Json))
+            {
+                return runner.Misused(parse, "--json does not apply to 'omg completion': it prints a shell script");
+            }
+
             await parse.InvocationConfiguration.Output.WriteAsync(CompletionScripts.For(parse.GetValue(shell)!, root)).ConfigureAwait(false);
             return ExitCodes.Ok;
         });
@@ -127,27 +130,6 @@ public static class CliApp
             return ExitCodes.Ok;
         }, ct));
         return command;
-    }
-
-    private static Command ModuleCommand(CommandRunner runner)
-    {
-        var name = new Argument<string>("name") { Description = "The module, like sys.proc or py3.hello" };
-        var args = new Option<string[]>("--arg") { Description = "An argument key=value (repeatable)" };
-        var opts = new Option<string[]>("--opt") { Description = "An option (repeatable)" };
-        var file = new Option<string?>("--json-request") { Description = "A JSON file with the whole request object (- for stdin)" };
-        var module = new Command("module", "Run a module") { name, args, opts, file };
-        module.SetAction((parse, ct) => runner.RunAsync(parse, async (client, output, token) =>
-        {
-            string moduleName = parse.GetValue(name)!;
-            var request = ModuleRequestBuilder.Build(parse.GetValue(args) ?? [], parse.GetValue(opts) ?? [], parse.GetValue(file));
-            ModuleResult result = await client.RunModuleAsync(moduleName, request, token).ConfigureAwait(false);
-            output.Module(moduleName, result);
-
-            // A module's non-zero retcode is a failed module (seed 004): the exit code carries it, kept within 1..125
-            // so that it never reads as success, a signal or a shell's own codes.
-            return result.Retcode == 0 ? ExitCodes.Ok : Math.Clamp(result.Retcode, 1, 125);
-        }, ct));
-        return module;
     }
 
     private static Command UpdateAdvisoriesCommand(CommandRunner runner)

@@ -22,6 +22,24 @@ public sealed class CommandRunner
     /// <summary>A verb's body: it talks to omgd and renders, returning an exit code.</summary>
     public delegate Task<int> Body(OmgClient client, ICliOutput output, CancellationToken cancellationToken);
 
+    /// <summary>Reports a misused command line (one line and the verb's usage hint) and returns the usage exit code.</summary>
+    public int Misused(ParseResult parse, string message)
+    {
+        ICliOutput output;
+        try
+        {
+            output = _globals.Output(parse, _console);
+        }
+        catch (InvalidOperationException)
+        {
+            // --json itself is what could not be read: the error goes out as text.
+            output = new TextOutput(_console);
+        }
+
+        output.Usage(message, UsageLine.For(parse.CommandResult));
+        return ExitCodes.Usage;
+    }
+
     /// <summary>Runs <paramref name="body"/>.</summary>
     public async Task<int> RunAsync(ParseResult parse, Body body, CancellationToken cancellationToken)
     {
@@ -33,7 +51,7 @@ public sealed class CommandRunner
         }
         catch (Exception ex) when (ex is UsageException or ArgumentException)
         {
-            _console.Error.WriteLine($"omg: {ex.Message}");
+            output.Usage(ex.Message, UsageLine.For(parse.CommandResult));
             return ExitCodes.Usage;
         }
         catch (OmgRequestException ex)

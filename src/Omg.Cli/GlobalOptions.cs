@@ -7,13 +7,13 @@ namespace Omg.Cli;
 public sealed class GlobalOptions
 {
     /// <summary><c>--socket PATH</c>: talk to omgd on this socket.</summary>
-    public Option<string?> Socket { get; } = new("--socket") { Description = "The omgd socket (default: $OMG_SOCKET, else $XDG_RUNTIME_DIR/omg.sock)", Recursive = true };
+    public Option<string?> Socket { get; } = new("--socket") { HelpName = "PATH", Description = "The omgd socket (default: $OMG_SOCKET, else $XDG_RUNTIME_DIR/omg.sock)", Recursive = true };
 
     /// <summary><c>--json</c>: machine-readable output.</summary>
     public Option<bool> Json { get; } = new("--json") { Description = "Write JSON instead of tables", Recursive = true };
 
     /// <summary><c>--timeout SECONDS</c>: how long one request may take.</summary>
-    public Option<double?> Timeout { get; } = new("--timeout") { Description = "Seconds to wait for an answer (default 30)", Recursive = true };
+    public Option<double?> Timeout { get; } = CliOptions.Seconds("--timeout", "Seconds to wait for an answer (default 30)");
 
     /// <summary><c>--no-autostart</c>: never start omgd.</summary>
     public Option<bool> NoAutoStart { get; } = new("--no-autostart") { Description = "Do not start omgd when it is not running", Recursive = true };
@@ -28,7 +28,6 @@ public sealed class GlobalOptions
     }
 
     /// <summary>The client options the command line asks for.</summary>
-    /// <exception cref="UsageException">The timeout is not a positive number.</exception>
     public OmgClientOptions ClientOptions(ParseResult parse)
     {
         var options = new OmgClientOptions { SocketPath = parse.GetValue(Socket) };
@@ -37,13 +36,9 @@ public sealed class GlobalOptions
             options.AutoStart = false;
         }
 
+        // CliOptions.Seconds refused anything but a positive number while parsing.
         if (parse.GetValue(Timeout) is double seconds)
         {
-            if (!(seconds > 0) || double.IsInfinity(seconds))
-            {
-                throw new UsageException($"--timeout must be a positive number of seconds, not {seconds}");
-            }
-
             options.RequestTimeout = TimeSpan.FromSeconds(seconds);
         }
 

@@ -47,6 +47,9 @@ public interface ICliOutput
     /// <summary>The daemon's state.</summary>
     void Daemon(DaemonState state);
 
+    /// <summary>A misused command line: what is wrong, as one line, and the usage hint of the verb (<see cref="UsageLine"/>).</summary>
+    void Usage(string message, string usage);
+
     /// <summary>A failed command: the error name (<c>PACKAGE_NOT_FOUND</c>, <c>DAEMON_UNAVAILABLE</c>, ...), its code when omgd sent one, and the message.</summary>
     void Failure(string name, int? code, string message);
 }

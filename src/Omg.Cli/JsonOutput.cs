@@ -250,6 +250,18 @@ public sealed class JsonOutput : ICliOutput
     });
 
     /// <inheritdoc />
+    public void Usage(string message, string usage)
+    {
+        UsageError.Write(_console.Error, message, usage);
+        Emit(w =>
+        {
+            w.WriteStartObject();
+            WriteError(w, UsageError.Name, null, message);
+            w.WriteEndObject();
+        });
+    }
+
+    /// <inheritdoc />
     public void Failure(string name, int? code, string message)
     {
         WriteErrorLine(name, code, message);

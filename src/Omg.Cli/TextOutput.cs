@@ -8,6 +8,7 @@ namespace Omg.Cli;
 /// <summary>Readable output: aligned tables fitted to the terminal, errors on standard error.</summary>
 public sealed class TextOutput : ICliOutput
 {
+    private const string DescriptionIndent = "  ";
     private readonly CliConsole _console;
 
     /// <summary>Writes to <paramref name="console"/>.</summary>
@@ -81,7 +82,10 @@ public sealed class TextOutput : ICliOutput
             Out.WriteLine("Description:");
             foreach (string line in info.Description.Split('\n'))
             {
-                Out.WriteLine("  " + line.TrimEnd());
+                foreach (string part in _console.Width is int width ? TextWrap.Lines(line.TrimEnd(), width - DescriptionIndent.Length) : [line.TrimEnd()])
+                {
+                    Out.WriteLine(DescriptionIndent + part);
+                }
             }
         }
     }
@@ -124,13 +128,27 @@ public sealed class TextOutput : ICliOutput
     /// <inheritdoc />
     public void Status(StatusResult status)
     {
-        Write(TableWriter.KeyValue()
+        TableWriter table = TableWriter.KeyValue()
             .AddRow("Installed packages:", Number(status.TotalPackages))
             .AddRow("Explicitly installed:", Number(status.ExplicitPackages))
             .AddRow("Orphans:", Number(status.OrphanPackages))
             .AddRow("Updates available:", Number(status.UpdatesAvailable))
-            .AddRow("Vulnerabilities:", status.AdvisoriesLoaded ? Number(status.SecurityVulnerabilities) : "unknown (no advisory data loaded)")
-            .AddRow("Runtimes:", string.Join(", ", status.RuntimeVersions.Select(r => $"{r.Name} {r.Version}"))));
+            .AddRow("Vulnerabilities:", status.AdvisoriesLoaded ? Number(status.SecurityVulnerabilities) : "unknown (no advisory data loaded)");
+
+        // One runtime a line: a list in one cell was cut at the terminal's edge.
+        string key = "Runtimes:";
+        foreach ((string name, string version) in status.RuntimeVersions)
+        {
+            table.AddRow(key, $"{name} {version}");
+            key = string.Empty;
+        }
+
+        if (status.RuntimeVersions.Count == 0)
+        {
+            table.AddRow(key, "(none)");
+        }
+
+        Write(table);
         foreach (string problem in status.Problems)
         {
             _console.Error.WriteLine($"omg: problem: {problem}");
@@ -269,6 +287,9 @@ public sealed class TextOutput : ICliOutput
 
         Write(table);
     }
+
+    /// <inheritdoc />
+    public void Usage(string message, string usage) => UsageError.Write(_console.Error, message, usage);
 
     /// <inheritdoc />
     public void Failure(string name, int? code, string message) => ErrorLine.Write(_console.Error, name, code, message);

@@ -288,7 +288,7 @@ public sealed class ModuleRequestTests : IAsyncLifetime
     [InlineData("test.fail", 3)]
     public async Task Omg_module_exits_with_the_module_retcode(string name, int exitCode)
     {
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "omg.dll"), "--socket", _paths.Socket, "--no-autostart", "module", name, "--arg", "mask=*.txt"])
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "omg.dll"), "--socket", _paths.Socket, "--no-autostart", "module", "run", name, "--arg", "mask=*.txt"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
