@@ -66,7 +66,21 @@ public sealed class OmgClient : IAsyncDisposable, IDisposable
     /// <param name="cancellationToken">Cancels the wait for the answer.</param>
     /// <remarks>An omgd older than the <c>installed</c> field ignores it and answers for all packages.</remarks>
     public Task<SearchResult> SearchAsync(string query, ulong? limit, IReadOnlyList<string>? sources, bool installedOnly, CancellationToken cancellationToken = default) =>
-        SendForResultAsync<SearchResult>(new SearchRequest(0, query, limit, sources, installedOnly), cancellationToken);
+        SearchAsync(query, limit, sources, installedOnly, offset: 0, cancellationToken);
+
+    /// <summary>
+    /// One page of a search: the ranked matches from <paramref name="offset"/> on, at most <paramref name="limit"/> of
+    /// them; <see cref="SearchResult.Total"/> counts every match, so pages up to it read them all.
+    /// </summary>
+    /// <param name="query">The words to look for.</param>
+    /// <param name="limit">The most results; null for the daemon's default (50).</param>
+    /// <param name="sources">Source names or patterns; null for every source.</param>
+    /// <param name="installedOnly">True for installed packages only.</param>
+    /// <param name="offset">Matches to skip (0 for the first page).</param>
+    /// <param name="cancellationToken">Cancels the wait for the answer.</param>
+    /// <remarks>An omgd older than the <c>offset</c> field ignores it and answers the first page again.</remarks>
+    public Task<SearchResult> SearchAsync(string query, ulong? limit, IReadOnlyList<string>? sources, bool installedOnly, ulong offset, CancellationToken cancellationToken = default) =>
+        SendForResultAsync<SearchResult>(new SearchRequest(0, query, limit, sources, installedOnly, offset), cancellationToken);
 
     /// <summary>Details of one package.</summary>
     /// <exception cref="OmgRequestException">PACKAGE_NOT_FOUND (see <see cref="OmgRequestException.IsPackageNotFound"/>) and other errors.</exception>
@@ -128,16 +142,14 @@ public sealed class OmgClient : IAsyncDisposable, IDisposable
             return [];
         }
 
-        var chunks = new List<Task<BatchResult>>();
+        // Chunks go one after another: sent all at once, a few thousand requests spend the connection's rate budget
+        // in one burst and the later chunks run out of RATE_LIMITED retries. One at a time, each waits out the
+        // daemon's "retry after" hint at most once, and the whole list is paced to what the daemon admits.
+        var answers = new List<Response>(requests.Count);
         for (int start = 0; start < requests.Count; start += MaxBatchSize)
         {
             Request[] items = requests.Skip(start).Take(MaxBatchSize).Select(r => r with { Id = NextId() }).ToArray();
-            chunks.Add(SendForResultAsync<BatchResult>(new BatchRequest(0, items), cancellationToken));
-        }
-
-        var answers = new List<Response>(requests.Count);
-        foreach (BatchResult result in await Task.WhenAll(chunks).ConfigureAwait(false))
-        {
+            BatchResult result = await SendForResultAsync<BatchResult>(new BatchRequest(0, items), cancellationToken).ConfigureAwait(false);
             int expected = Math.Min(MaxBatchSize, requests.Count - answers.Count);
             if (result.Responses.Count != expected)
             {

@@ -52,6 +52,52 @@ Describe 'Get-OmgPackage' {
             $errors | Should -BeNullOrEmpty
         }
 
+        Context 'With more matches than one search page holds' {
+            BeforeAll {
+                # 1,200 lib-* packages and a tool-* one in ten whose description mentions a library: the search for
+                # "lib" has 1,320 hits, over the 1,000 of a page, and the wildcard must keep only the names it matches.
+                $script:BigRoot = Join-Path ([System.IO.Path]::GetTempPath()) ('omg-pester-big-' + [guid]::NewGuid().ToString('N'))
+                $null = New-Item -ItemType Directory -Path (Join-Path $BigRoot 'var/lib/dpkg') -Force
+                $status = [System.Text.StringBuilder]::new()
+                foreach ($i in 0..1199) {
+                    $null = $status.Append("Package: lib-$('{0:D4}' -f $i)`nStatus: install ok installed`nArchitecture: amd64`nVersion: 1.0`nDescription: generated $i`n`n")
+                    if ($i % 10 -eq 0) {
+                        $null = $status.Append("Package: tool-$('{0:D4}' -f $i)`nStatus: install ok installed`nArchitecture: amd64`nVersion: 1.0`nDescription: uses a library`n`n")
+                    }
+                }
+                [System.IO.File]::WriteAllText((Join-Path $BigRoot 'var/lib/dpkg/status'), $status.ToString())
+                # The default rate limits stay: the cmdlet has to pace its 1,200 Info requests to them.
+                $script:BigDaemon = Start-TestDaemon -ExtraArguments @('--root', $BigRoot)
+            }
+
+            AfterAll {
+                Stop-TestDaemon $BigDaemon
+                Remove-Item -LiteralPath $BigRoot -Recurse -Force -ErrorAction SilentlyContinue
+            }
+
+            It 'returns every match, without tripping the rate limit' {
+                $all = Get-OmgPackage 'lib-*' -Socket $BigDaemon.Socket -ErrorVariable errors -WarningVariable warnings
+                $errors | Should -BeNullOrEmpty
+                $warnings | Should -BeNullOrEmpty
+                $all | Should -HaveCount 1200
+                ($all.Name | Sort-Object -Unique) | Should -HaveCount 1200
+                $all[0] | Should -BeOfType ([Omg.PackageDetail])
+            }
+
+            It 'cuts a wildcard at -Limit, the first by name, with a warning naming the count' {
+                $some = Get-OmgPackage 'lib-*' -Limit 5 -Socket $BigDaemon.Socket -WarningVariable warnings -WarningAction SilentlyContinue
+                $some.Name | Should -Be @('lib-0000', 'lib-0001', 'lib-0002', 'lib-0003', 'lib-0004')
+                $warnings | Should -HaveCount 1
+                "$($warnings[0])" | Should -Match "'lib-\*' matches 1200 packages"
+            }
+
+            It 'never cuts literal names, and stays silent when -Limit is not reached' {
+                $out = Get-OmgPackage 'tool-000*', 'lib-0007', 'lib-0008' -Limit 20 -Socket $BigDaemon.Socket -WarningVariable warnings
+                $out.Name | Should -Be @('tool-0000', 'lib-0007', 'lib-0008')
+                $warnings | Should -BeNullOrEmpty
+            }
+        }
+
         It 'refuses a wildcard with no literal text' {
             Get-OmgPackage '*' -Socket $Socket -ErrorVariable errors -ErrorAction SilentlyContinue
             $errors[0].FullyQualifiedErrorId | Should -BeLike 'OmgInvalidArgument,*'

@@ -139,7 +139,7 @@ public sealed partial class RequestDispatcher
 
     private ValueTask<ResponseResult> Route(Request request, CancellationToken cancellationToken) => request switch
     {
-        SearchRequest search => Wrap(Packages(request).SearchAsync(search.Query, RequestValidator.LimitOf(search.Limit, RequestValidator.DefaultSearchLimit), search.Sources, search.Installed, cancellationToken)),
+        SearchRequest search => Wrap(Packages(request).SearchAsync(search.Query, RequestValidator.LimitOf(search.Limit, RequestValidator.DefaultSearchLimit), (int)search.Offset, search.Sources, search.Installed, cancellationToken)),
         InfoRequest info => Wrap(Packages(request).InfoAsync(info.Package, cancellationToken)),
         SuggestRequest suggest => SuggestAsync(suggest, cancellationToken),
         StatusRequest => StatusAsync(request, cancellationToken),

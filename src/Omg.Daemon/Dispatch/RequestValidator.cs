@@ -16,6 +16,9 @@ internal static class RequestValidator
     /// <summary>Search results per request at most, and when no limit is given.</summary>
     public const int MaxSearchLimit = 1000;
 
+    /// <summary>The largest Search offset (far past any real index; it keeps offset + limit an int).</summary>
+    public const int MaxSearchOffset = 10_000_000;
+
     /// <summary>Search results when the request gives no limit.</summary>
     public const int DefaultSearchLimit = 50;
 
@@ -35,7 +38,7 @@ internal static class RequestValidator
     /// <returns>Null when valid, else the message for INVALID_PARAMS.</returns>
     public static string? Validate(Request request) => request switch
     {
-        SearchRequest search => ValidateQuery(search.Query) ?? ValidateLimit(search.Limit, MaxSearchLimit) ?? ValidateSources(search.Sources),
+        SearchRequest search => ValidateQuery(search.Query) ?? ValidateLimit(search.Limit, MaxSearchLimit) ?? ValidateOffset(search.Offset) ?? ValidateSources(search.Sources),
         SuggestRequest suggest => ValidateQuery(suggest.Query) ?? ValidateLimit(suggest.Limit, MaxSuggestLimit),
         InfoRequest info => ValidatePackageName(info.Package),
         BatchRequest batch => ValidateBatch(batch),
@@ -70,6 +73,10 @@ internal static class RequestValidator
 
         return null;
     }
+
+    // An index holds far fewer packages than this; the bound keeps offset + limit inside the index's int arithmetic.
+    private static string? ValidateOffset(ulong offset) =>
+        offset > MaxSearchOffset ? $"offset: must be at most {MaxSearchOffset}, got {offset}" : null;
 
     private static string? ValidateLimit(ulong? limit, int max) =>
         limit is { } value && (value == 0 || value > (ulong)max) ? $"limit: must be between 1 and {max}, got {value}" : null;

@@ -11,9 +11,10 @@ public interface IPackageHandler
     /// <summary>
     /// Searches packages; <paramref name="limit"/> is 1..1000; <paramref name="sources"/> (null for all) are
     /// source names or <c>*</c>/<c>?</c> patterns and <paramref name="installedOnly"/> keeps installed packages
-    /// only, both applied before the limit and the total.
+    /// only, both applied before the limit and the total; <paramref name="offset"/> ranked matches are skipped before
+    /// the page of at most <paramref name="limit"/> starts.
     /// </summary>
-    ValueTask<SearchResult> SearchAsync(string query, int limit, IReadOnlyList<string>? sources, bool installedOnly, CancellationToken cancellationToken);
+    ValueTask<SearchResult> SearchAsync(string query, int limit, int offset, IReadOnlyList<string>? sources, bool installedOnly, CancellationToken cancellationToken);
 
     /// <summary>Details of one package, or PACKAGE_NOT_FOUND with suggestions in the message.</summary>
     ValueTask<DetailedPackageInfo> InfoAsync(string package, CancellationToken cancellationToken);

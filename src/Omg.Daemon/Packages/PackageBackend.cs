@@ -87,14 +87,14 @@ public sealed partial class PackageBackend : IPackageHandler, IHostedService, IA
     }
 
     /// <inheritdoc />
-    public ValueTask<SearchResult> SearchAsync(string query, int limit, IReadOnlyList<string>? sources, bool installedOnly, CancellationToken cancellationToken)
+    public ValueTask<SearchResult> SearchAsync(string query, int limit, int offset, IReadOnlyList<string>? sources, bool installedOnly, CancellationToken cancellationToken)
     {
         if (TryCurrent(out PackageIndex? index))
         {
-            return new ValueTask<SearchResult>(Search(index, query, limit, sources, installedOnly));
+            return new ValueTask<SearchResult>(Search(index, query, limit, offset, sources, installedOnly));
         }
 
-        return SearchLaterAsync(query, limit, sources, installedOnly, cancellationToken);
+        return SearchLaterAsync(query, limit, offset, sources, installedOnly, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -137,13 +137,16 @@ public sealed partial class PackageBackend : IPackageHandler, IHostedService, IA
         return index.Runtimes.Select(ToWire).ToArray();
     }
 
-    private static SearchResult Search(PackageIndex index, string query, int limit, IReadOnlyList<string>? sources, bool installedOnly)
+    private static SearchResult Search(PackageIndex index, string query, int limit, int offset, IReadOnlyList<string>? sources, bool installedOnly)
     {
-        PackageSearchResult found = index.Search(query, limit, sources, installedOnly);
-        var packages = new PackageInfo[found.Packages.Count];
+        // The index ranks the first offset + limit matches and the page is the tail: ranking needs the pages before
+        // it anyway, and a page past the end is empty with the true total, as a client reading all pages expects.
+        PackageSearchResult found = index.Search(query, (int)Math.Min((long)offset + limit, int.MaxValue), sources, installedOnly);
+        int skip = Math.Min(offset, found.Packages.Count);
+        var packages = new PackageInfo[found.Packages.Count - skip];
         for (int i = 0; i < packages.Length; i++)
         {
-            PackageRecord record = found.Packages[i];
+            PackageRecord record = found.Packages[skip + i];
             packages[i] = new PackageInfo(record.Name, record.Version, record.Description, record.Source, record.IsInstalled);
         }
 
@@ -214,8 +217,8 @@ public sealed partial class PackageBackend : IPackageHandler, IHostedService, IA
         return false;
     }
 
-    private async ValueTask<SearchResult> SearchLaterAsync(string query, int limit, IReadOnlyList<string>? sources, bool installedOnly, CancellationToken cancellationToken) =>
-        Search(await FirstBuildAsync(cancellationToken).ConfigureAwait(false), query, limit, sources, installedOnly);
+    private async ValueTask<SearchResult> SearchLaterAsync(string query, int limit, int offset, IReadOnlyList<string>? sources, bool installedOnly, CancellationToken cancellationToken) =>
+        Search(await FirstBuildAsync(cancellationToken).ConfigureAwait(false), query, limit, offset, sources, installedOnly);
 
     private async ValueTask<DetailedPackageInfo> InfoLaterAsync(string package, CancellationToken cancellationToken) =>
         Info(await FirstBuildAsync(cancellationToken).ConfigureAwait(false), package);

@@ -174,7 +174,8 @@ public sealed class PackageIndex
                 return new PackageSearchResult([], total);
             }
 
-            return new PackageSearchResult(TopHits(words, all, named, limit), total);
+            // A later page asks for every match up to its end; no more than the matches need ranking space.
+            return new PackageSearchResult(TopHits(words, all, named, Math.Min(limit, total)), total);
         }
         finally
         {

@@ -23,6 +23,13 @@ public sealed class GetOmgPackageCommand : OmgCmdlet
     [Alias("Package")]
     public string[] Name { get; set; } = [];
 
+    /// <summary>
+    /// <para type="description">The most packages one wildcard in -Name expands to, the first by name; a wildcard with more matches writes a warning saying how many it had. Without -Limit a wildcard returns every match (lib* returns tens of thousands of packages). Literal names are never cut.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int Limit { get; set; }
+
     #endregion
 
     #region Overrides
@@ -38,10 +45,18 @@ public sealed class GetOmgPackageCommand : OmgCmdlet
             return;
         }
 
-        var lookup = new PackageLookup(Client, CreateMatcher);
+        var lookup = new PackageLookup(Client, CreateMatcher)
+        {
+            WildcardLimit = MyInvocation.BoundParameters.ContainsKey(nameof(Limit)) ? Limit : null,
+        };
         if (!TryInvoke(ct => lookup.GetAsync(_names, ct), _names.ToArray(), out IReadOnlyList<LookupItem>? items) || items is null)
         {
             return;
+        }
+
+        foreach ((string pattern, int matches) in lookup.Truncated)
+        {
+            WriteWarning($"'{pattern}' matches {matches} packages; writing the first {Limit} by name (raise -Limit, or leave it out, for all).");
         }
 
         foreach (LookupItem item in items)

@@ -10,7 +10,7 @@ namespace Omg.PowerShell;
 /// </summary>
 public sealed class PackageLookup
 {
-    /// <summary>Search hits considered when expanding a wildcard (the daemon's maximum).</summary>
+    /// <summary>Search hits per page when expanding a wildcard (the daemon's maximum); pages continue to the total.</summary>
     public const ulong WildcardSearchLimit = 1000;
 
     /// <summary>Suggestions considered when expanding a wildcard (the daemon's maximum).</summary>
@@ -31,7 +31,18 @@ public sealed class PackageLookup
         _matcher = matcher ?? throw new ArgumentNullException(nameof(matcher));
     }
 
-    /// <summary>The package names <paramref name="pattern"/> matches, sorted; empty when none.</summary>
+    /// <summary>
+    /// The most packages one wildcard expands to, or null for every match. A wildcard with more matches keeps the
+    /// first ones by name and is listed in <see cref="Truncated"/>.
+    /// </summary>
+    public int? WildcardLimit { get; init; }
+
+    /// <summary>The wildcards the last <see cref="GetAsync"/> cut to <see cref="WildcardLimit"/>, with their match counts.</summary>
+    public IReadOnlyList<(string Pattern, int Matches)> Truncated => _truncated;
+
+    private readonly List<(string Pattern, int Matches)> _truncated = [];
+
+    /// <summary>Every package name <paramref name="pattern"/> matches, sorted; empty when none.</summary>
     /// <exception cref="ArgumentException">The pattern has no literal character to search for.</exception>
     /// <exception cref="OmgRequestException">The daemon refused the Search.</exception>
     public async Task<IReadOnlyList<string>> ExpandAsync(string pattern, CancellationToken cancellationToken)
@@ -43,11 +54,36 @@ public sealed class PackageLookup
             throw new ArgumentException($"The wildcard '{pattern}' has no literal character to search for; add part of the name, for example 'ssl*'.", nameof(pattern));
         }
 
-        // Suggest adds close names Search may rank past its limit; both in one round trip.
+        // Suggest adds close names a search for the literal misses (the wildcard's other parts may differ); both in
+        // one round trip. Then the search's later pages, until every match of the literal has been seen: a pattern
+        // like lib* matches tens of thousands of packages, and a single page once cut them at 1,000 silently.
         IReadOnlyList<Response> answers = await _client.BatchAsync(
             [new SearchRequest(1, literal, WildcardSearchLimit), new SuggestRequest(2, literal, WildcardSuggestLimit)],
             cancellationToken).ConfigureAwait(false);
-        return FilterCandidates(pattern, answers);
+        var names = new SortedSet<string>(FilterCandidates(pattern, answers), StringComparer.Ordinal);
+        SearchResult? first = answers[0] is SuccessResponse { Result: SearchResult result } ? result : null;
+        ulong total = first?.Total ?? 0;
+        Predicate<string> matches = _matcher(pattern);
+        for (ulong offset = WildcardSearchLimit; offset < total; offset += WildcardSearchLimit)
+        {
+            SearchResult page = await _client.SearchAsync(literal, WildcardSearchLimit, null, installedOnly: false, offset, cancellationToken).ConfigureAwait(false);
+            // An empty page: the index shrank between pages. The first page again: an omgd older than the offset
+            // field, which can give no more than that page.
+            if (page.Packages.Count == 0 || page.Packages[0].Name == first!.Packages[0].Name)
+            {
+                break;
+            }
+
+            foreach (PackageInfo package in page.Packages)
+            {
+                if (matches(package.Name))
+                {
+                    names.Add(package.Name);
+                }
+            }
+        }
+
+        return [.. names];
     }
 
     /// <summary>The names in a Search and a Suggest answer that <paramref name="pattern"/> matches, sorted and unique.</summary>
@@ -119,6 +155,7 @@ public sealed class PackageLookup
     public async Task<IReadOnlyList<LookupItem>> GetAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(names);
+        _truncated.Clear();
         var literal = new HashSet<string>(StringComparer.Ordinal);
         var ordered = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -129,7 +166,7 @@ public sealed class PackageLookup
             IReadOnlyList<string> resolved;
             try
             {
-                resolved = wildcard ? await ExpandAsync(name, cancellationToken).ConfigureAwait(false) : [Unescape(name)];
+                resolved = wildcard ? Cap(name, await ExpandAsync(name, cancellationToken).ConfigureAwait(false)) : [Unescape(name)];
             }
             catch (Exception ex) when (ex is ArgumentException or OmgRequestException)
             {
@@ -163,6 +200,17 @@ public sealed class PackageLookup
         var kept = items.Where(item => !item.IsNotFound || literal.Contains(item.Name)).ToList();
         IReadOnlyList<LookupItem> found = await AddSuggestionsAsync(kept, cancellationToken).ConfigureAwait(false);
         return [.. failedPatterns, .. found];
+    }
+
+    private IReadOnlyList<string> Cap(string pattern, IReadOnlyList<string> names)
+    {
+        if (WildcardLimit is not { } limit || names.Count <= limit)
+        {
+            return names;
+        }
+
+        _truncated.Add((pattern, names.Count));
+        return names.Take(limit).ToArray();
     }
 
     /// <summary>Asks, in one Batch, for suggestions for every missing package in <paramref name="items"/>.</summary>

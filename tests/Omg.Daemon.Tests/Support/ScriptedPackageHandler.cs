@@ -16,7 +16,7 @@ internal sealed class ScriptedPackageHandler : IPackageHandler
 
     public int MaxConcurrent => Volatile.Read(ref _maxConcurrent);
 
-    public async ValueTask<SearchResult> SearchAsync(string query, int limit, IReadOnlyList<string>? sources, bool installedOnly, CancellationToken cancellationToken)
+    public async ValueTask<SearchResult> SearchAsync(string query, int limit, int offset, IReadOnlyList<string>? sources, bool installedOnly, CancellationToken cancellationToken)
     {
         int now = Interlocked.Increment(ref _concurrent);
         InterlockedMax(ref _maxConcurrent, now);

@@ -9,14 +9,14 @@ namespace Omg.PowerShell.Tests.Support;
 /// </summary>
 internal sealed class SlowSearch(IPackageHandler inner) : IPackageHandler
 {
-    public async ValueTask<SearchResult> SearchAsync(string query, int limit, IReadOnlyList<string>? sources, bool installedOnly, CancellationToken cancellationToken)
+    public async ValueTask<SearchResult> SearchAsync(string query, int limit, int offset, IReadOnlyList<string>? sources, bool installedOnly, CancellationToken cancellationToken)
     {
         if (query == "hang")
         {
             await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
         }
 
-        return await inner.SearchAsync(query, limit, sources, installedOnly, cancellationToken);
+        return await inner.SearchAsync(query, limit, offset, sources, installedOnly, cancellationToken);
     }
 
     public ValueTask<DetailedPackageInfo> InfoAsync(string package, CancellationToken cancellationToken) => inner.InfoAsync(package, cancellationToken);

@@ -82,9 +82,24 @@ public sealed class RequestDecodingTests
         Assert.Equal(["apt"], roundTrip.Sources);
     }
 
+    [Fact]
+    public void Search_offset_is_read_when_present_and_0_when_absent_or_nil_and_written_only_when_not_0()
+    {
+        SearchRequest Decode(params (string, MessagePackValue)[] more) => Assert.IsType<SearchRequest>(MessageCodec.DecodeRequest(Encode(Variant("Search",
+            [("id", MessagePackValue.From(1L)), ("query", MessagePackValue.From("lib")), .. more]))));
+
+        Assert.Equal(2000UL, Decode(("offset", MessagePackValue.From(2000L))).Offset);
+        Assert.Equal(0UL, Decode(("offset", MessagePackValue.Nil)).Offset);
+        Assert.Equal(0UL, Decode().Offset);
+        Assert.Equal(MessageCodec.Encode(new SearchRequest(3, "lib")), MessageCodec.Encode(new SearchRequest(3, "lib", Offset: 0)));
+        var roundTrip = Assert.IsType<SearchRequest>(MessageCodec.DecodeRequest(MessageCodec.Encode(new SearchRequest(4, "lib", 7, ["apt"], true, 3000))));
+        Assert.Equal((4UL, (ulong?)7, true, 3000UL), (roundTrip.Id, roundTrip.Limit, roundTrip.Installed, roundTrip.Offset));
+    }
+
     [Theory]
     [InlineData("sources")]
     [InlineData("installed")]
+    [InlineData("offset")]
     public void Search_filters_of_the_wrong_type_are_a_parse_error_with_the_id(string field)
     {
         // A string where sources wants an array of strings and installed a boolean.

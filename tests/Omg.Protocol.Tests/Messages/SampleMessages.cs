@@ -33,6 +33,9 @@ internal static class SampleMessages
 
         // The additive Search field for installed packages only (bytes from Python's msgpack).
         [new SearchRequest(16, "ssl", 20, null, Installed: true), "0000002981a653656172636884a2696410a57175657279a373736ca56c696d697414a9696e7374616c6c6564c3"],
+
+        // The additive Search field for a later page (bytes from Python's msgpack).
+        [new SearchRequest(17, "lib", 2, Offset: 1000), "0000002881a653656172636884a2696411a57175657279a36c6962a56c696d697402a66f6666736574cd03e8"],
     ];
 
     public static IReadOnlyList<Response> Responses() =>

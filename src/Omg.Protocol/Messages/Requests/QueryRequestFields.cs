@@ -2,7 +2,7 @@ using Omg.Protocol.MessagePack;
 
 namespace Omg.Protocol.Messages;
 
-/// <summary>The <c>{id, query, limit}</c> field map that Search and Suggest share (Search may add <c>sources</c> and <c>installed</c>).</summary>
+/// <summary>The <c>{id, query, limit}</c> field map that Search and Suggest share (Search may add <c>sources</c>, <c>installed</c> and <c>offset</c>).</summary>
 internal static class QueryRequestFields
 {
     /// <summary>The field table for a variant named <paramref name="typeName"/>, with any keys it adds after the three.</summary>
@@ -22,9 +22,9 @@ internal static class QueryRequestFields
 
     /// <summary>
     /// Reads the fields; a table with Search's further keys also fills <c>Sources</c> (null for tables without it
-    /// and when the key is absent or nil) and <c>Installed</c> (false likewise).
+    /// and when the key is absent or nil), <c>Installed</c> (false likewise) and <c>Offset</c> (0 likewise).
     /// </summary>
-    public static (ulong Id, string Query, ulong? Limit, string[]? Sources, bool Installed) Read(ref MessagePackReader reader, StructFields fields)
+    public static (ulong Id, string Query, ulong? Limit, string[]? Sources, bool Installed, ulong Offset) Read(ref MessagePackReader reader, StructFields fields)
     {
         int start = reader.Position;
         int count = fields.ReadHeader(ref reader);
@@ -34,6 +34,7 @@ internal static class QueryRequestFields
         ulong? limit = null;
         string[]? sources = null;
         bool installed = false;
+        ulong offset = 0;
         for (int i = 0; i < count; i++)
         {
             switch (fields.Next(ref reader, ref seen))
@@ -43,10 +44,11 @@ internal static class QueryRequestFields
                 case 2: limit = FieldReader.ReadOptionalUInt64(ref reader); break;
                 case 3: sources = reader.TryReadNil() ? null : FieldReader.ReadStringArray(ref reader); break;
                 case 4: installed = !reader.TryReadNil() && reader.ReadBoolean(); break;
+                case 5: offset = FieldReader.ReadOptionalUInt64(ref reader) ?? 0; break;
             }
         }
 
         fields.RequireAll(seen, start);
-        return (id, query, limit, sources, installed);
+        return (id, query, limit, sources, installed, offset);
     }
 }

@@ -18,7 +18,7 @@ public sealed record SuggestRequest(ulong Id, string Query, ulong? Limit = null)
 
     internal static SuggestRequest ReadBody(ref MessagePackReader reader)
     {
-        (ulong id, string query, ulong? limit, _, _) = QueryRequestFields.Read(ref reader, Fields);
+        (ulong id, string query, ulong? limit, _, _, _) = QueryRequestFields.Read(ref reader, Fields);
         return new SuggestRequest(id, query, limit);
     }
 
