@@ -63,3 +63,47 @@ Describe 'The packaged module' {
         (Get-OmgDaemon -Socket $Socket).Reachable | Should -BeTrue -Because '-WhatIf stopped nothing'
     }
 }
+
+Describe 'The runbook in docs/cmdlets.md' {
+    It 'runs as written with out/ on PSModulePath, and fails exactly the checks the fixture machine fails' {
+        # The block after "A Pester runbook", verbatim: the doc and this test cannot drift apart.
+        $doc = Get-Content -Raw -LiteralPath (Join-Path $RepoRoot 'docs/cmdlets.md')
+        $doc -match '(?s)A Pester runbook.*?```powershell\r?\n(?<code>.*?)```' | Should -BeTrue -Because 'docs/cmdlets.md has the runbook'
+        $runbook = Join-Path (Split-Path $Socket) 'machine.Tests.ps1'
+        Set-Content -LiteralPath $runbook -Value $Matches.code
+
+        $child = {
+            param($OutDirectory, $Socket, $Pester, $Runbook)
+            # As the doc says: the packaged module on the path, found by name; the runbook uses the default socket.
+            $env:PSModulePath = $OutDirectory + [IO.Path]::PathSeparator + $env:PSModulePath
+            $env:OMG_SOCKET = $Socket
+            $env:OMG_NO_AUTOSTART = '1'
+            Import-Module $Pester
+            $run = Invoke-Pester -Path $Runbook -PassThru -Output None
+            [pscustomobject]@{
+                Module = (Get-Module Omg).ModuleBase
+                Failed = @($run.Failed.ExpandedName | Sort-Object)
+                Passed = @($run.Passed.ExpandedName | Sort-Object)
+                Blocks = @($run.FailedBlocks.Name)
+                Messages = @($run.Failed.ErrorRecord | ForEach-Object { "$_" })
+            } | ConvertTo-Json -Compress
+        }
+        $pester = Join-Path (Get-Module Pester).ModuleBase 'Pester.psd1'
+        $json = & dotnet $PwshDll -NoProfile -NonInteractive -Command $child -args (Join-Path $RepoRoot 'out'), $Socket, $pester, $runbook
+        $result = $json | Select-Object -Last 1 | ConvertFrom-Json
+
+        $result.Blocks | Should -BeNullOrEmpty -Because 'Import-Module Omg in BeforeAll must find the module'
+        $result.Module | Should -Be (Split-Path $PackagedManifest)
+        $status = Get-OmgStatus -Socket $Socket
+        $expectedFailures = @(
+            if ($status.UpdatesAvailable -gt 0) { 'has no pending updates' }
+            if ($status.OrphanPackages -gt 0) { 'has no orphaned packages' }
+            if ($status.Problems) { 'reports no problems' }
+        ) | Sort-Object
+        $expectedFailures | Should -Not -BeNullOrEmpty -Because 'the fixture machine has pending updates, so the runbook has something to catch'
+        $result.Failed | Should -Be $expectedFailures
+        ($result.Failed.Count + $result.Passed.Count) | Should -Be 3
+        # The pending-updates failure names the watched packages that have an update.
+        ($result.Messages -join "`n") | Should -Match 'openssl 3\.0\.15-1~deb12u1 -> '
+    }
+}
