@@ -135,7 +135,9 @@ public sealed partial class ModuleMetadataTests
     [Fact]
     public void Output_types_have_only_plain_properties()
     {
-        Type[] plain = [typeof(string), typeof(bool), typeof(int), typeof(int?), typeof(long), typeof(long?), typeof(double?), typeof(string[])];
+        // Lists of strings are TextLists, never string[]: Export-Csv writes a property's ToString(), and a string[]'s
+        // is "System.String[]".
+        Type[] plain = [typeof(string), typeof(bool), typeof(int), typeof(int?), typeof(long), typeof(long?), typeof(double?), typeof(TextList)];
         foreach (Type output in CmdletMetadata.CmdletTypes.SelectMany(CmdletMetadata.OutputTypes).Distinct().Where(o => o != typeof(string)))
         {
             foreach (var property in output.GetProperties())

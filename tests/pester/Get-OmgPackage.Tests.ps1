@@ -125,8 +125,26 @@ Describe 'Get-OmgPackage' {
             $vim = Get-OmgPackage vim -Socket $Socket
             $vim.Size | Should -BeOfType ([long])
             $vim.DownloadSize | Should -BeOfType ([long])
-            , $vim.Depends | Should -BeOfType ([string[]])
-            , $vim.Licenses | Should -BeOfType ([string[]])
+            # Lists that behave as arrays in scripts and print as text: Export-Csv writes a property's ToString().
+            , $vim.Depends | Should -BeOfType ([Omg.TextList])
+            , $vim.Licenses | Should -BeOfType ([Omg.TextList])
+            $vim.Depends.Count | Should -BeGreaterThan 1
+            $vim.Depends[0] | Should -BeOfType ([string])
+            $vim.Depends -contains $vim.Depends[-1] | Should -BeTrue
+            ([string[]]$vim.Depends).Count | Should -Be $vim.Depends.Count
+            "$($vim.Depends)" | Should -Be ($vim.Depends -join ' ')
+            $vim.Depends.ToString() | Should -Be ($vim.Depends -join ', ')
+        }
+
+        It 'exports list-valued properties as readable text, not a type name' {
+            $path = Join-Path $TestDrive 'lists.csv'
+            $vim = Get-OmgPackage vim -Socket $Socket
+            $vim | Export-Csv -LiteralPath $path
+            $row = Import-Csv -LiteralPath $path
+            $row.Depends | Should -Be ($vim.Depends -join ', ')
+            $row.Depends | Should -Not -Match 'System\.'
+            $row.Licenses | Should -Be ($vim.Licenses -join ', ')
+            (Get-OmgStatus -Socket $Socket | ConvertTo-Csv | ConvertFrom-Csv).Upgradable | Should -Be ((Get-OmgStatus -Socket $Socket).Upgradable -join ', ')
         }
 
         It 'sorts, groups and exports' {

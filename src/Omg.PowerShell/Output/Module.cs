@@ -25,7 +25,7 @@ public sealed class Module
     public ModuleOption[] Options { get; init; } = [];
 
     /// <summary>The examples from its doc, each as its text.</summary>
-    public string[] Examples { get; init; } = [];
+    public TextList Examples { get; init; } = [];
 
     /// <summary>What the doc says the module returns.</summary>
     public string Returns { get; init; } = string.Empty;

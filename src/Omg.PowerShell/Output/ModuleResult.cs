@@ -13,7 +13,7 @@ public sealed class ModuleResult
     public string Message { get; init; } = string.Empty;
 
     /// <summary>The warnings the module returned.</summary>
-    public string[] Warning { get; init; } = [];
+    public TextList Warning { get; init; } = [];
 
     /// <summary>
     /// The module's <c>data</c>: JSON objects as PSCustomObjects, arrays as arrays, numbers as Int64 or Double;
@@ -22,7 +22,7 @@ public sealed class ModuleResult
     public object? Data { get; init; }
 
     /// <summary>The log lines the module returned (its <c>__sysinspect-module-logs</c>).</summary>
-    public string[] Logs { get; init; } = [];
+    public TextList Logs { get; init; } = [];
 
     /// <summary>How long the call took, as the caller waited for it.</summary>
     public TimeSpan Duration { get; init; }

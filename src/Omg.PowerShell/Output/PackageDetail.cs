@@ -31,10 +31,10 @@ public sealed class PackageDetail
     public string Repo { get; init; } = string.Empty;
 
     /// <summary>The dependencies as the package states them.</summary>
-    public string[] Depends { get; init; } = [];
+    public TextList Depends { get; init; } = [];
 
     /// <summary>The licenses, as SPDX-like names where known.</summary>
-    public string[] Licenses { get; init; } = [];
+    public TextList Licenses { get; init; } = [];
 
     /// <summary>The installed version, or null when not installed.</summary>
     public string? InstalledVersion { get; init; }

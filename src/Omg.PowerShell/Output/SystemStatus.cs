@@ -25,16 +25,16 @@ public sealed class SystemStatus
     public RuntimeVersion[] RuntimeVersions { get; init; } = [];
 
     /// <summary>What omgd could not read or check, in words.</summary>
-    public string[] Problems { get; init; } = [];
+    public TextList Problems { get; init; } = [];
 
     /// <summary>True when advisory data is loaded, so that the vulnerability count means something.</summary>
     public bool AdvisoriesLoaded { get; init; }
 
     /// <summary>The installed packages with a newer candidate, by name (<c>apt list --upgradable</c>); pipe them to <c>Get-OmgPackage</c> for versions.</summary>
-    public string[] Upgradable { get; init; } = [];
+    public TextList Upgradable { get; init; } = [];
 
     /// <summary>The packages <c>apt-get autoremove</c> would remove, by name.</summary>
-    public string[] Orphans { get; init; } = [];
+    public TextList Orphans { get; init; } = [];
 
     /// <summary>The counts in one line; the vulnerabilities say <c>unknown</c> while no advisories are loaded.</summary>
     public override string ToString() =>
