@@ -41,6 +41,30 @@ public sealed class ConnectionTests
     }
 
     [Fact]
+    public async Task A_client_leaving_while_its_answers_are_written_is_logged_at_debug_only()
+    {
+        await using InProcessDaemon daemon = await InProcessDaemon.StartAsync(true, "--Limits:MaxConnectionsPerProcess=0");
+        for (int i = 0; i < 20; i++)
+        {
+            await using RawConnection leaving = await daemon.ConnectAsync();
+            for (ulong id = 0; id < 10; id++)
+            {
+                await leaving.SendAsync(new SearchRequest(id + 1, "big:500000"));
+            }
+
+            if (i % 2 == 0)
+            {
+                await leaving.ReceiveAsync(); // one answer read, the rest left unread
+            }
+        }
+
+        await using RawConnection monitor = await daemon.ConnectAsync();
+        Assert.True(await InProcessDaemon.WaitForActiveConnectionsAsync(monitor, 1, TimeSpan.FromSeconds(10)), "the departed clients' connections stayed open");
+        Assert.Contains(daemon.Logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Debug && e.Message.Contains("gone", StringComparison.Ordinal));
+        Assert.DoesNotContain(daemon.Logs.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning || e.Exception is not null);
+    }
+
+    [Fact]
     public async Task A_frame_left_unfinished_is_closed_after_the_frame_timeout_but_idle_connections_stay()
     {
         await using InProcessDaemon daemon = await InProcessDaemon.StartAsync(true, "--Limits:FrameTimeoutSeconds=0.5");

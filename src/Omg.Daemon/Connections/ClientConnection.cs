@@ -76,7 +76,7 @@ internal sealed partial class ClientConnection
         await using var stream = new NetworkStream(_socket, ownsSocket: true);
         PipeReader reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, leaveOpen: true));
         PipeWriter writer = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
-        Task writing = WriteLoopAsync(writer);
+        Task<Exception?> writing = WriteLoopAsync(writer);
         try
         {
             await ReadLoopAsync(reader).ConfigureAwait(false);
@@ -93,9 +93,12 @@ internal sealed partial class ClientConnection
         {
             await WaitForPendingAsync().ConfigureAwait(false);
             _outgoing.Writer.TryComplete();
-            await writing.ConfigureAwait(false);
+            Exception? writeFailed = await writing.ConfigureAwait(false);
             await reader.CompleteAsync().ConfigureAwait(false);
-            await writer.CompleteAsync().ConfigureAwait(false);
+
+            // Completed with the write's failure, the writer drops what it still holds; completed without, it would
+            // write that to the departed client and throw (a client leaving mid-answer was logged as a failed connection).
+            await writer.CompleteAsync(writeFailed).ConfigureAwait(false);
             _closing.Dispose();
         }
     }
@@ -335,9 +338,11 @@ internal sealed partial class ClientConnection
         }
     }
 
-    private async Task WriteLoopAsync(PipeWriter writer)
+    // Returns why writing stopped early, or null when every answer was written.
+    private async Task<Exception?> WriteLoopAsync(PipeWriter writer)
     {
         using var frame = new FrameBuffer(4096);
+        Exception? failed = null;
         try
         {
             while (await _outgoing.Reader.WaitToReadAsync().ConfigureAwait(false))
@@ -363,6 +368,7 @@ internal sealed partial class ClientConnection
         catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
         {
             LogClientGone(_peer.Pid, ex.Message);
+            failed = ex;
         }
         finally
         {
@@ -380,6 +386,8 @@ internal sealed partial class ClientConnection
             {
             }
         }
+
+        return failed;
     }
 
     private ReadOnlyMemory<byte> Encode(FrameBuffer frame, Response response)
