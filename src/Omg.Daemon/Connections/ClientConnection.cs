@@ -266,8 +266,7 @@ internal sealed partial class ClientConnection
     {
         if (request is not PingRequest)
         {
-            int cost = request is BatchRequest batch ? Math.Max(1, batch.Requests.Count) : 1;
-            if (_limiter.TryAdmit(_bucket, _peer.Uid, cost) is { } refusal)
+            if (_limiter.TryAdmit(_bucket, _peer.Uid, RequestCost.Of(request)) is { } refusal)
             {
                 _metrics.RateLimitHit();
                 return EnqueueAsync(new ErrorResponse(request.Id, ErrorCodes.RateLimited, refusal));
