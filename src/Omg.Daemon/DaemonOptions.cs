@@ -45,6 +45,16 @@ public sealed class DaemonLimits
     /// </summary>
     public int MaxConnectionsPerProcess { get; set; } = 64;
 
+    /// <summary>
+    /// Answer bytes one connection may hold that its client has not read (queued or not yet taken by the socket); while
+    /// it holds that many, omgd starts none of its new requests. Requests already running still answer, so one answer
+    /// larger than this is still sent. Together with <see cref="WriteTimeoutSeconds"/> it bounds a never-reading client.
+    /// </summary>
+    public long MaxQueuedResponseBytes { get; set; } = 4 << 20;
+
+    /// <summary>Seconds one write to a client may wait for it to read before omgd closes the connection.</summary>
+    public double WriteTimeoutSeconds { get; set; } = 30;
+
     /// <summary>Seconds a client has to finish a frame it started.</summary>
     public double FrameTimeoutSeconds { get; set; } = 30;
 

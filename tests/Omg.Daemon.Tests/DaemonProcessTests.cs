@@ -90,11 +90,14 @@ public sealed class DaemonProcessTests
         for (int trial = 0; trial < 4; trial++)
         {
             using var paths = new TestPaths();
-            using (var stale = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified))
+            // Bound and closed without unlinking: the socket file a killed daemon leaves behind. Python plays the killed
+            // daemon, as a .NET socket unlinks the file it bound when it is disposed.
+            using (Process python = Process.Start("/usr/bin/python3", ["-c", "import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])", paths.Socket]))
             {
-                // Bound and closed without unlinking: the socket file a killed daemon leaves behind.
-                stale.Bind(new System.Net.Sockets.UnixDomainSocketEndPoint(paths.Socket));
+                await python.WaitForExitAsync();
             }
+
+            Assert.True(File.Exists(paths.Socket), "no stale socket file to race on");
 
             using Process a = Start("--socket", paths.Socket);
             using Process b = Start("--socket", paths.Socket);

@@ -72,6 +72,30 @@ public sealed class SocketLifecycleTests
     }
 
     [Fact]
+    public async Task Stopping_removes_the_socket_file_only_if_it_is_the_one_the_daemon_bound()
+    {
+        // Someone replaced the daemon's socket file with their own (issue 19: the unreachable one of two racing omgd
+        // deleted the live one's socket when it stopped). The stopping daemon must leave the other file alone.
+        InProcessDaemon daemon = await InProcessDaemon.StartAsync();
+        File.Delete(daemon.Socket);
+        using Process other = Process.Start(new ProcessStartInfo("/usr/bin/python3", ["-c", "import socket, sys; s = socket.socket(socket.AF_UNIX); s.bind(sys.argv[1]); s.listen(); print('ready', flush=True); sys.stdin.read()", daemon.Socket]) { RedirectStandardInput = true, RedirectStandardOutput = true })!;
+        try
+        {
+            Assert.Equal("ready", await other.StandardOutput.ReadLineAsync());
+            await daemon.StopAsync();
+            Assert.True(File.Exists(daemon.Socket), "the stopping daemon removed a socket file it did not bind");
+            using var probe = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+            await probe.ConnectAsync(new System.Net.Sockets.UnixDomainSocketEndPoint(daemon.Socket));
+        }
+        finally
+        {
+            other.Kill();
+            await other.WaitForExitAsync();
+            await daemon.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task A_client_running_as_another_uid_is_refused()
     {
         using var paths = new TestPaths();

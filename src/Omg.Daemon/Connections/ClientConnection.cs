@@ -22,6 +22,10 @@ internal sealed partial class ClientConnection
 {
     private const int CoalesceBytes = 64 * 1024;
 
+    // How long, and how much past its frame limit, an oversized frame's payload is read and dropped before the close.
+    private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(1);
+    private const int DrainLimitFactor = 4;
+
     // How often a connection that ended its input is checked for a peer that closed altogether.
     private static readonly TimeSpan PeerPollInterval = TimeSpan.FromMilliseconds(100);
 
@@ -34,7 +38,8 @@ internal sealed partial class ClientConnection
     private readonly InFlightRequests _inFlight;
     private readonly DaemonLimits _limits;
     private readonly ILogger _logger;
-    private readonly Channel<Response> _outgoing;
+    private readonly Channel<(FrameBuffer Frame, ReadOnlyMemory<byte> Bytes)> _outgoing;
+    private readonly ResponseBudget _budget;
     private readonly CancellationTokenSource _closing;
     private readonly Lock _pendingLock = new();
     private int _pending;
@@ -62,12 +67,10 @@ internal sealed partial class ClientConnection
         _logger = logger;
         _closing = CancellationTokenSource.CreateLinkedTokenSource(stopping);
 
-        // Bounded, so a client that never reads its answers stops being read from instead of filling memory.
-        _outgoing = Channel.CreateBounded<Response>(new BoundedChannelOptions(1024)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
+        // Answers are framed as they complete, so their size is known while they wait: the budget bounds them in bytes,
+        // and a client that never reads them stops being read from (and is closed by the write timeout).
+        _outgoing = Channel.CreateUnbounded<(FrameBuffer Frame, ReadOnlyMemory<byte> Bytes)>(new UnboundedChannelOptions { SingleReader = true });
+        _budget = new ResponseBudget(Math.Max(1, limits.MaxQueuedResponseBytes));
     }
 
     /// <summary>Serves the connection until the client leaves, breaks a rule, or the daemon stops.</summary>
@@ -76,7 +79,7 @@ internal sealed partial class ClientConnection
         await using var stream = new NetworkStream(_socket, ownsSocket: true);
         PipeReader reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, leaveOpen: true));
         PipeWriter writer = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
-        Task writing = WriteLoopAsync(writer);
+        Task<Exception?> writing = WriteLoopAsync(writer);
         try
         {
             await ReadLoopAsync(reader).ConfigureAwait(false);
@@ -93,9 +96,12 @@ internal sealed partial class ClientConnection
         {
             await WaitForPendingAsync().ConfigureAwait(false);
             _outgoing.Writer.TryComplete();
-            await writing.ConfigureAwait(false);
+            Exception? writeFailed = await writing.ConfigureAwait(false);
             await reader.CompleteAsync().ConfigureAwait(false);
-            await writer.CompleteAsync().ConfigureAwait(false);
+
+            // Completed with the write's failure, the writer drops what it still holds; completed without, it would
+            // write that to the departed client and throw (a client leaving mid-answer was logged as a failed connection).
+            await writer.CompleteAsync(writeFailed).ConfigureAwait(false);
             _closing.Dispose();
         }
     }
@@ -150,7 +156,12 @@ internal sealed partial class ClientConnection
                 }
             }
 
-            (bool keepGoing, bool consumedFrames, long unconsumed) = await ProcessFramesAsync(reader, result).ConfigureAwait(false);
+            (bool keepGoing, bool consumedFrames, long unconsumed, long oversized) = await ProcessFramesAsync(reader, result).ConfigureAwait(false);
+            if (oversized > 0 && !result.IsCompleted)
+            {
+                await DrainAsync(reader, FrameLimits.HeaderSize + oversized).ConfigureAwait(false);
+            }
+
             if (!keepGoing || result.IsCompleted)
             {
                 return;
@@ -167,12 +178,14 @@ internal sealed partial class ClientConnection
         }
     }
 
-    // Decodes every whole frame in the buffer, advances the reader, then starts each request.
-    private async ValueTask<(bool KeepGoing, bool ConsumedFrames, long Unconsumed)> ProcessFramesAsync(PipeReader reader, ReadResult result)
+    // Decodes every whole frame in the buffer, advances the reader, then starts each request. Oversized is the declared
+    // length of a frame over the limit (the connection then closes), else 0.
+    private async ValueTask<(bool KeepGoing, bool ConsumedFrames, long Unconsumed, long Oversized)> ProcessFramesAsync(PipeReader reader, ReadResult result)
     {
         ReadOnlySequence<byte> buffer = result.Buffer;
         var work = new List<(Request? Request, Response? Answer)>();
         Response? closingError = null;
+        long oversized = 0;
         try
         {
             while (FrameReader.TryRead(ref buffer, _limits.MaxRequestBytes, out ReadOnlySequence<byte> payload))
@@ -184,6 +197,7 @@ internal sealed partial class ClientConnection
         catch (FrameException tooLarge)
         {
             LogFrameTooLarge(_peer.Pid, tooLarge.DeclaredLength, _limits.MaxRequestBytes);
+            oversized = tooLarge.DeclaredLength;
             closingError = new ErrorResponse(0, ErrorCodes.ParseError, $"request frame of {tooLarge.DeclaredLength} bytes is over the limit of {_limits.MaxRequestBytes} bytes; closing the connection");
         }
 
@@ -192,16 +206,54 @@ internal sealed partial class ClientConnection
 
         foreach ((Request? request, Response? answer) in work)
         {
-            await (request is not null ? StartAsync(request) : EnqueueAsync(answer!)).ConfigureAwait(false);
+            // Nothing new is started while the client holds its whole budget of unread answers.
+            await _budget.WaitForRoomAsync(_closing.Token).ConfigureAwait(false);
+            if (request is not null)
+            {
+                StartRequest(request);
+            }
+            else
+            {
+                Enqueue(answer!);
+            }
         }
 
         if (closingError is not null)
         {
-            await EnqueueAsync(closingError).ConfigureAwait(false);
-            return (false, work.Count > 0, unconsumed);
+            Enqueue(closingError);
+            return (false, work.Count > 0, unconsumed, oversized);
         }
 
-        return (true, work.Count > 0, unconsumed);
+        return (true, work.Count > 0, unconsumed, 0);
+    }
+
+    // A client that wrote the whole oversized frame before reading is still writing it, or has it unread in our buffer:
+    // closing then fails its write or resets the connection, and the PARSE_ERROR it is owed is lost (issue 19: 1 time
+    // in 3). So the payload is read and dropped, up to a few times the frame limit and for a moment, while the writer
+    // sends the error; a client sending more or slower than that is closed regardless.
+    // The frame's bytes are still in the reader, from its header on.
+    private async Task DrainAsync(PipeReader reader, long frameBytes)
+    {
+        long limit = Math.Min(frameBytes, (long)_limits.MaxRequestBytes * DrainLimitFactor);
+        using var grace = CancellationTokenSource.CreateLinkedTokenSource(_closing.Token);
+        grace.CancelAfter(DrainGrace);
+        long drained = 0;
+        try
+        {
+            while (drained < limit)
+            {
+                ReadResult result = await reader.ReadAsync(grace.Token).ConfigureAwait(false);
+                drained += result.Buffer.Length;
+                reader.AdvanceTo(result.Buffer.End);
+                if (result.IsCompleted)
+                {
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     private (Request? Request, Response? Answer) Decode(ReadOnlySequence<byte> payload)
@@ -218,15 +270,15 @@ internal sealed partial class ClientConnection
         }
     }
 
-    private ValueTask StartAsync(Request request)
+    private void StartRequest(Request request)
     {
         if (request is not PingRequest)
         {
-            int cost = request is BatchRequest batch ? Math.Max(1, batch.Requests.Count) : 1;
-            if (_limiter.TryAdmit(_bucket, _peer.Uid, cost) is { } refusal)
+            if (_limiter.TryAdmit(_bucket, _peer.Uid, RequestCost.Of(request)) is { } refusal)
             {
                 _metrics.RateLimitHit();
-                return EnqueueAsync(new ErrorResponse(request.Id, ErrorCodes.RateLimited, refusal));
+                Enqueue(new ErrorResponse(request.Id, ErrorCodes.RateLimited, refusal));
+                return;
             }
         }
 
@@ -235,24 +287,24 @@ internal sealed partial class ClientConnection
         ValueTask<Response> answer = _dispatcher.DispatchAsync(request, _closing.Token);
         if (answer.IsCompletedSuccessfully)
         {
-            return FinishAsync(answer.Result);
+            Finish(answer.Result);
+            return;
         }
 
         _ = CompleteLaterAsync(answer);
-        return ValueTask.CompletedTask;
     }
 
     private async Task CompleteLaterAsync(ValueTask<Response> answer)
     {
         Response response = await answer.ConfigureAwait(false);
-        await FinishAsync(response).ConfigureAwait(false);
+        Finish(response);
     }
 
-    private async ValueTask FinishAsync(Response response)
+    private void Finish(Response response)
     {
         try
         {
-            await EnqueueAsync(response).ConfigureAwait(false);
+            Enqueue(response);
         }
         finally
         {
@@ -267,25 +319,16 @@ internal sealed partial class ClientConnection
         }
     }
 
-    private ValueTask EnqueueAsync(Response response)
+    private void Enqueue(Response response)
     {
-        if (_outgoing.Writer.TryWrite(response))
-        {
-            return ValueTask.CompletedTask;
-        }
-
-        return EnqueueSlowAsync(response);
-    }
-
-    private async ValueTask EnqueueSlowAsync(Response response)
-    {
-        try
-        {
-            await _outgoing.Writer.WriteAsync(response).ConfigureAwait(false);
-        }
-        catch (ChannelClosedException)
+        FrameBuffer frame = Encode(response);
+        ReadOnlyMemory<byte> bytes = frame.Complete(int.MaxValue);
+        _budget.Hold(bytes.Length);
+        if (!_outgoing.Writer.TryWrite((frame, bytes)))
         {
             // The writer is gone (client left); nobody is there to answer.
+            _budget.Release(bytes.Length);
+            frame.Dispose();
         }
     }
 
@@ -335,25 +378,35 @@ internal sealed partial class ClientConnection
         }
     }
 
-    private async Task WriteLoopAsync(PipeWriter writer)
+    // Returns why writing stopped early, or null when every answer was written.
+    private async Task<Exception?> WriteLoopAsync(PipeWriter writer)
     {
-        using var frame = new FrameBuffer(4096);
+        Exception? failed = null;
+        long unflushed = 0;
         try
         {
             while (await _outgoing.Reader.WaitToReadAsync().ConfigureAwait(false))
             {
-                while (_outgoing.Reader.TryRead(out Response? response))
+                while (_outgoing.Reader.TryRead(out (FrameBuffer Frame, ReadOnlyMemory<byte> Bytes) answer))
                 {
-                    ReadOnlyMemory<byte> bytes = Encode(frame, response);
-                    writer.Write(bytes.Span);
-                    _metrics.AddBytesOut(bytes.Length);
+                    using (answer.Frame)
+                    {
+                        writer.Write(answer.Bytes.Span);
+                    }
+
+                    unflushed += answer.Bytes.Length;
+                    _metrics.AddBytesOut(answer.Bytes.Length);
                     if (writer.UnflushedBytes >= CoalesceBytes)
                     {
-                        await writer.FlushAsync().ConfigureAwait(false);
+                        await FlushAsync(writer).ConfigureAwait(false);
+                        _budget.Release(unflushed);
+                        unflushed = 0;
                     }
                 }
 
-                FlushResult flushed = await writer.FlushAsync().ConfigureAwait(false);
+                FlushResult flushed = await FlushAsync(writer).ConfigureAwait(false);
+                _budget.Release(unflushed);
+                unflushed = 0;
                 if (flushed.IsCompleted)
                 {
                     break;
@@ -363,13 +416,17 @@ internal sealed partial class ClientConnection
         catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
         {
             LogClientGone(_peer.Pid, ex.Message);
+            failed = ex;
         }
         finally
         {
             // Nobody can be answered any more: stop reading, and let pending enqueues fall through.
             _outgoing.Writer.TryComplete();
-            while (_outgoing.Reader.TryRead(out _))
+            _budget.Release(unflushed);
+            while (_outgoing.Reader.TryRead(out (FrameBuffer Frame, ReadOnlyMemory<byte> Bytes) dropped))
             {
+                _budget.Release(dropped.Bytes.Length);
+                dropped.Frame.Dispose();
             }
 
             try
@@ -380,23 +437,42 @@ internal sealed partial class ClientConnection
             {
             }
         }
+
+        return failed;
     }
 
-    private ReadOnlyMemory<byte> Encode(FrameBuffer frame, Response response)
+    // A write the client does not take within the write timeout closes the connection: its socket buffer is full
+    // because it is not reading, and its answers would otherwise be held for as long as it stays connected.
+    private async ValueTask<FlushResult> FlushAsync(PipeWriter writer)
     {
-        frame.Reset();
-        MessageCodec.Write(frame, response);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(_limits.WriteTimeoutSeconds));
         try
         {
-            return frame.Complete(_limits.MaxResponseBytes);
+            return await writer.FlushAsync(timeout.Token).ConfigureAwait(false);
         }
-        catch (FrameException tooLarge)
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            frame.Reset();
-            MessageCodec.Write(frame, new ErrorResponse(response.Id, ErrorCodes.InternalError, $"response of {tooLarge.DeclaredLength} bytes is over the limit of {_limits.MaxResponseBytes} bytes"));
-            return frame.Complete();
+            LogWriteTimeout(_peer.Pid, _limits.WriteTimeoutSeconds);
+            throw;
         }
     }
+
+    private FrameBuffer Encode(Response response)
+    {
+        var frame = new FrameBuffer(1024);
+        MessageCodec.Write(frame, response);
+        if (frame.PayloadLength > _limits.MaxResponseBytes)
+        {
+            int length = frame.PayloadLength;
+            frame.Reset();
+            MessageCodec.Write(frame, new ErrorResponse(response.Id, ErrorCodes.InternalError, $"response of {length} bytes is over the limit of {_limits.MaxResponseBytes} bytes"));
+        }
+
+        return frame;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "client pid {Pid} did not read its answers for {Seconds} s (Limits:WriteTimeoutSeconds); closing the connection")]
+    private partial void LogWriteTimeout(int pid, double seconds);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "client pid {Pid} gone: {Reason}")]
     private partial void LogClientGone(int pid, string reason);

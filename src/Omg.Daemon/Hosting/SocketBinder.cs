@@ -18,9 +18,12 @@ internal static partial class SocketBinder
     // sun_path holds 108 bytes including the terminating NUL.
     private const int MaxPathBytes = 107;
 
-    /// <summary>Binds and listens on <paramref name="path"/>; the returned lock must be held while the socket is served.</summary>
+    /// <summary>
+    /// Binds and listens on <paramref name="path"/>; the returned lock must be held while the socket is served, and the
+    /// identity is the socket file's, for removing it at stop only if it is still that file.
+    /// </summary>
     /// <exception cref="DaemonStartException">A live daemon owns the path, or it cannot be used.</exception>
-    public static (Socket Listener, StartLock Lock) Bind(string path, ILogger logger)
+    public static (Socket Listener, StartLock Lock, FileIdentity? Bound) Bind(string path, ILogger logger)
     {
         if (Encoding.UTF8.GetByteCount(path) > MaxPathBytes)
         {
@@ -42,7 +45,8 @@ internal static partial class SocketBinder
                 ClaimExisting(path, logger);
             }
 
-            return (Listen(path), startLock);
+            Socket listener = Listen(path);
+            return (listener, startLock, FileIdentity.Of(path));
         }
         catch
         {
@@ -57,7 +61,7 @@ internal static partial class SocketBinder
         uint previous = LibC.Umask(0x7F); // octal 0177: strip group and other bits, and the owner's execute bit
         try
         {
-            listener.Bind(new UnixDomainSocketEndPoint(path));
+            listener.Bind(new UnownedUnixEndPoint(path));
         }
         catch (SocketException ex)
         {

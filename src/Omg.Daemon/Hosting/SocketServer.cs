@@ -39,6 +39,7 @@ public sealed partial class SocketServer : BackgroundService
     private readonly CancellationTokenSource _connectionsStopping = new();
     private Socket? _listener;
     private StartLock? _startLock;
+    private FileIdentity? _boundFile;
     private readonly ProcessConnectionCounts _perProcess = new();
 
     /// <summary>Creates the server.</summary>
@@ -59,7 +60,7 @@ public sealed partial class SocketServer : BackgroundService
     /// <summary>Binds before the host reports started, so a taken socket fails the start.</summary>
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        (_listener, _startLock) = SocketBinder.Bind(SocketPath, _logger);
+        (_listener, _startLock, _boundFile) = SocketBinder.Bind(SocketPath, _logger);
         LogListening(SocketPath, Environment.ProcessId, _options.Root);
         return base.StartAsync(cancellationToken);
     }
@@ -227,17 +228,22 @@ public sealed partial class SocketServer : BackgroundService
 
     private void DeleteSocketFile()
     {
-        // Only the daemon that bound the path (and so holds its start lock) removes the socket file there.
-        if (_startLock is null)
+        // Only the daemon that bound the path (and so holds its start lock) removes the socket file there, and only the
+        // file it bound: one put there since (by hand, or by an omgd whose lock file was cleaned away) is left alone.
+        if (_startLock is null || _boundFile is not { } bound)
         {
             return;
         }
 
         try
         {
-            if (FileType.IsSocket(SocketPath))
+            if (FileIdentity.Of(SocketPath) == bound)
             {
                 File.Delete(SocketPath);
+            }
+            else
+            {
+                LogSocketReplaced(SocketPath);
             }
         }
         catch (IOException ex)
@@ -252,7 +258,7 @@ public sealed partial class SocketServer : BackgroundService
     [LoggerMessage(Level = LogLevel.Information, Message = "omgd listening on {Path} (pid {Pid}, root {Root})")]
     private partial void LogListening(string path, int pid, string root);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "omgd stopped; removed {Path}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "omgd stopped serving {Path}")]
     private partial void LogStopped(string path);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} request(s) still running after the {Seconds} s shutdown grace period")]
@@ -272,6 +278,9 @@ public sealed partial class SocketServer : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Error, Message = "connection from pid {Pid} failed")]
     private partial void LogConnectionFailed(Exception exception, int pid);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "left {Path} in place: it is no longer the socket file this omgd bound")]
+    private partial void LogSocketReplaced(string path);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "could not remove socket file {Path}: {Reason}")]
     private partial void LogDeleteFailed(string path, string reason);

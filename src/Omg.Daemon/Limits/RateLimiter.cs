@@ -17,7 +17,7 @@ internal sealed class RateLimiter(IOptions<DaemonOptions> options)
 
     /// <summary>Takes <paramref name="cost"/> tokens from both buckets, or neither.</summary>
     /// <returns>Null when admitted, else the message to answer with (naming the limit and when to retry).</returns>
-    public string? TryAdmit(TokenBucket connection, uint uid, int cost)
+    public string? TryAdmit(TokenBucket connection, uint uid, long cost)
     {
         if (!connection.TryTake(cost, out TimeSpan connectionWait))
         {

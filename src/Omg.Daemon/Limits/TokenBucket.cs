@@ -22,7 +22,10 @@ internal sealed class TokenBucket
         _stamp = Stopwatch.GetTimestamp();
     }
 
-    /// <summary>Takes <paramref name="cost"/> tokens if there are that many.</summary>
+    /// <summary>
+    /// Takes <paramref name="cost"/> tokens if there are that many. A cost over the burst is taken from a full bucket and
+    /// leaves it in debt, so a request bigger than the burst is admitted at the bucket's rate instead of never.
+    /// </summary>
     /// <param name="cost">Tokens to take.</param>
     /// <param name="retryAfter">When refused, how long until enough tokens will have accrued.</param>
     /// <returns>True when the tokens were taken.</returns>
@@ -33,7 +36,7 @@ internal sealed class TokenBucket
             long now = Stopwatch.GetTimestamp();
             _tokens = Math.Min(_burst, _tokens + (Stopwatch.GetElapsedTime(_stamp, now).TotalSeconds * _rate));
             _stamp = now;
-            if (_tokens >= cost)
+            if (_tokens >= Math.Min(cost, _burst))
             {
                 _tokens -= cost;
                 retryAfter = TimeSpan.Zero;

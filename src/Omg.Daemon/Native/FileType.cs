@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Omg.Daemon.Native;
 
 /// <summary>Tells a socket file from a regular one (.NET does not expose st_mode's file type).</summary>
-internal static partial class FileType
+internal static class FileType
 {
     private const uint TypeMask = 0xF000;
     private const uint SocketType = 0xC000;
@@ -12,7 +12,7 @@ internal static partial class FileType
     public static bool IsSocket(string path)
     {
         Span<byte> stat = stackalloc byte[256];
-        if (LStat(path, ref MemoryMarshal.GetReference(stat)) != 0)
+        if (LibC.LStat(path, ref MemoryMarshal.GetReference(stat)) != 0)
         {
             return false;
         }
@@ -22,7 +22,4 @@ internal static partial class FileType
         uint mode = BitConverter.ToUInt32(stat.Slice(offset, 4));
         return (mode & TypeMask) == SocketType;
     }
-
-    [LibraryImport("libc", EntryPoint = "lstat", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int LStat(string path, ref byte buffer);
 }

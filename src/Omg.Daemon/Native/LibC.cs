@@ -28,6 +28,10 @@ internal static partial class LibC
     [LibraryImport("libc", EntryPoint = "close")]
     public static partial int Close(int fd);
 
+    /// <summary>lstat(2) into a caller's buffer of at least sizeof(struct stat) bytes; 0 on success.</summary>
+    [LibraryImport("libc", EntryPoint = "lstat", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int LStat(string path, ref byte buffer);
+
     [LibraryImport("libc", EntryPoint = "getuid")]
     public static partial uint GetUid();
 }
