@@ -4,7 +4,7 @@ using Omg.Benchmarks.Live;
 namespace Omg.Benchmarks;
 
 /// <summary>
-/// Entry point. <c>daemon</c>, <c>packages</c>, <c>cold-start</c>, <c>cli</c> and <c>audit</c> run the live benchmarks against a
+/// Entry point. <c>daemon</c>, <c>packages</c>, <c>cold-start</c>, <c>cli</c>, <c>audit</c> and <c>modules</c> run the live benchmarks against a
 /// real omgd process (docs/benchmarks.md); <c>codec-loop</c> spins one codec operation for profiling; anything else goes to BenchmarkDotNet, e.g. <c>--filter '*Codec*'</c>.
 /// </summary>
 public static class Program
@@ -26,6 +26,8 @@ public static class Program
                 return PackageBenchmark.BuildOnly(args[1..]);
             case "audit":
                 return OperatingSystem.IsLinux() ? await AuditBenchmark.RunAsync(args[1..]) : 2;
+            case "modules":
+                return OperatingSystem.IsLinux() ? await ModuleBenchmark.RunAsync(args[1..]) : 2;
             case "codec-loop":
                 return CodecLoop.Run(args[1..]);
             default:

@@ -139,7 +139,12 @@ public sealed partial class ModuleBackend : IModuleHandler, IDisposable
 
         if (run.OverCap)
         {
-            throw Failed(name, $"wrote more than {_options.MaxOutputBytes} bytes of output and was killed");
+            throw Failed(name, $"output over the cap: more than {_options.MaxOutputBytes} bytes on stdout, killed");
+        }
+
+        if (run.StderrOverCap)
+        {
+            throw Failed(name, $"stderr over the cap: more than {ModuleProcess.MaxStderrBytes} bytes, killed");
         }
 
         ModuleResponse answer = ModuleResponse.TryParse(run.Stdout, out string? bad)

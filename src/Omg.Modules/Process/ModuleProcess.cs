@@ -6,11 +6,14 @@ namespace Omg.Modules.Process;
 /// <summary>
 /// Runs one module executable: argv only (no shell), the request written to stdin while stdout and stderr are
 /// drained at the same time (SysInspect writes first and reads after, which deadlocks on a module that answers
-/// before it has read everything), a module that never reads stdin tolerated, the whole process tree killed on
-/// timeout, cancellation or output over the cap.
+/// before it has read everything), a module that never reads stdin tolerated, the whole process group killed on
+/// timeout, cancellation, or stdout or stderr over its cap.
 /// </summary>
 public static class ModuleProcess
 {
+    /// <summary>The most of a module's stderr that is kept (for the log); a module writing more is killed.</summary>
+    public const int MaxStderrBytes = 1 << 20;
+
     /// <summary>Runs <paramref name="moduleArgv"/> (the program, then its arguments; in a process group of its own, see ProcessGroup) in <paramref name="workingDirectory"/> with <paramref name="stdin"/> as its input.</summary>
     public static async Task<ModuleRun> RunAsync(IReadOnlyList<string> moduleArgv, string workingDirectory, byte[] stdin, TimeSpan timeout, int maxOutputBytes, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
@@ -47,8 +50,18 @@ public static class ModuleProcess
         long started = Stopwatch.GetTimestamp();
         process.Start();
         using var overCap = new CancellationTokenSource();
-        Task<byte[]> stdout = ReadCappedAsync(process.StandardOutput.BaseStream, maxOutputBytes, overCap);
-        Task<byte[]> stderr = ReadCappedAsync(process.StandardError.BaseStream, 1 << 20, null);
+        int pid = process.Id;
+
+        // Killed from the reader, before it reads on: a module must not get further, an answer after a flood of
+        // stderr included, while the wait below wakes up to do the killing.
+        void KillOverCap()
+        {
+            ProcessGroup.Kill(pid);
+            overCap.Cancel();
+        }
+
+        Task<CappedOutput> stdout = CappedOutput.DrainAsync(process.StandardOutput.BaseStream, maxOutputBytes, keepHead: false, KillOverCap);
+        Task<CappedOutput> stderr = CappedOutput.DrainAsync(process.StandardError.BaseStream, MaxStderrBytes, keepHead: true, KillOverCap);
         Task writing = WriteAsync(process.StandardInput.BaseStream, stdin);
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, overCap.Token);
@@ -71,16 +84,22 @@ public static class ModuleProcess
         ProcessGroup.Kill(process.Id);
 
         await writing.ConfigureAwait(false);
-        byte[] output = await stdout.ConfigureAwait(false);
-        byte[] errors = await stderr.ConfigureAwait(false);
+        CappedOutput output = await stdout.ConfigureAwait(false);
+        CappedOutput errors = await stderr.ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
+
+        // A module killed for one cap may have filled its other pipe's share meanwhile; the call failed either way.
+        bool overAnyCap = output.Over || errors.Over;
         return new ModuleRun(
-            killed ? null : process.ExitCode,
-            output,
-            Encoding.UTF8.GetString(errors),
-            TimedOut: killed && !overCap.IsCancellationRequested,
-            OverCap: overCap.IsCancellationRequested,
-            Stopwatch.GetElapsedTime(started));
+            killed || overAnyCap ? null : process.ExitCode,
+            output.ToArray(),
+            Encoding.UTF8.GetString(errors.ToArray()),
+            TimedOut: killed && !overAnyCap,
+            OverCap: output.Over,
+            Stopwatch.GetElapsedTime(started))
+        {
+            StderrOverCap = errors.Over,
+        };
     }
 
     // A module may exit without reading its input: the broken pipe that leaves is not a failure.
@@ -105,26 +124,6 @@ public static class ModuleProcess
             }
         }
     }
-
-    private static async Task<byte[]> ReadCappedAsync(Stream stream, int cap, CancellationTokenSource? overCap)
-    {
-        using var buffer = new MemoryStream();
-        byte[] chunk = new byte[64 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > cap)
-            {
-                // Over the cap: stop keeping it, and for stdout have the module killed; keep draining so it never blocks.
-                overCap?.Cancel();
-                continue;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
 }
 
 /// <summary>What a module run left.</summary>
@@ -132,6 +131,10 @@ public static class ModuleProcess
 /// <param name="Stdout">Its output (up to the cap).</param>
 /// <param name="Stderr">Its error output (up to 1 MiB), for the log.</param>
 /// <param name="TimedOut">Killed at the timeout or on cancellation.</param>
-/// <param name="OverCap">Killed for writing more than the output cap.</param>
+/// <param name="OverCap">Killed for writing more than the output cap to stdout.</param>
 /// <param name="Duration">From start to exit.</param>
-public sealed record ModuleRun(int? ExitCode, byte[] Stdout, string Stderr, bool TimedOut, bool OverCap, TimeSpan Duration);
+public sealed record ModuleRun(int? ExitCode, byte[] Stdout, string Stderr, bool TimedOut, bool OverCap, TimeSpan Duration)
+{
+    /// <summary>Killed for writing more than <see cref="ModuleProcess.MaxStderrBytes"/> to stderr.</summary>
+    public bool StderrOverCap { get; init; }
+}

@@ -82,7 +82,7 @@ public sealed class Py3Catalog : IDisposable
 
         byte[] request = Encoding.UTF8.GetBytes(Py3Dispatcher.ListRequest(_sharelib, withDocs: true).ToJsonString());
         ModuleRun run = await ModuleProcess.RunAsync(Py3Dispatcher.Command(python, writeBytecode: false), scripts, request, timeout, MaxListingBytes, _environment, cancellationToken).ConfigureAwait(false);
-        if (run.TimedOut || run.OverCap)
+        if (run.TimedOut || run.OverCap || run.StderrOverCap)
         {
             return ([], run.TimedOut ? $"listing timed out after {timeout.TotalMilliseconds:0} ms" : "listing wrote too much");
         }

@@ -21,6 +21,8 @@ public sealed class ModuleRequestTests : IAsyncLifetime
 
     private string Marker => Path.Combine(_paths.Directory, "checked.ran");
 
+    private string Lifetimes => Path.Combine(_paths.Directory, "counted.log");
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Path.Combine(Root, "test"));
@@ -68,6 +70,10 @@ public sealed class ModuleRequestTests : IAsyncLifetime
                 code: omg module test.checked --arg mask=*.txt
             returns: the arguments it was given
             """);
+        // Logs its start and end (one append each, atomic for lines this short) around a hold long enough for the
+        // queued calls to pile up, then answers with the request it read.
+        ShModule("test/counted", $"req=$(cat)\necho \"start $$\" >> {Lifetimes}\nsleep 0.3\necho \"end $$\" >> {Lifetimes}\n"
+            + "printf '{\"retcode\": 0, \"message\": \"counted\", \"data\": {\"request\": %s}}\\n' \"$req\"\n");
         Module("test/baddoc", "print('{\"retcode\": 0, \"message\": \"x\"}')\n");
         File.WriteAllText(Path.Combine(Root, "test/baddoc.mod_doc.yaml"), "arguments: [unclosed\n");
 
@@ -301,11 +307,34 @@ public sealed class ModuleRequestTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Twenty_calls_at_once_all_answer()
+    public async Task Fifty_calls_at_once_all_answer_and_never_more_modules_run_than_the_limit()
     {
-        var calls = Enumerable.Range(0, 20).Select(i => RunAsync("test.echo", "{\"arguments\": {\"n\": " + i + "}}")).ToArray();
+        // omgd's default: twice the processor count (ModuleOptions.MaxConcurrent 0).
+        int limit = 2 * Environment.ProcessorCount;
+        var calls = Enumerable.Range(0, 50).Select(i => RunAsync("test.counted", "{\"arguments\": {\"n\": " + i + "}}")).ToArray();
         ModuleResult[] results = await Task.WhenAll(calls);
-        Assert.All(results, r => Assert.Equal("echoed", r.Message));
+        for (int i = 0; i < results.Length; i++)
+        {
+            Assert.Equal("counted", results[i].Message);
+            using JsonDocument data = JsonDocument.Parse(MessagePackJson.ToJson(results[i].Data));
+            Assert.Equal(i, data.RootElement.GetProperty("request").GetProperty("arguments").GetProperty("n").GetInt32());
+        }
+
+        // Replay the modules' own log of their lifetimes: each line is written by a live module process.
+        string[] lines = await File.ReadAllLinesAsync(Lifetimes);
+        Assert.Equal(50, lines.Count(l => l.StartsWith("start ", StringComparison.Ordinal)));
+        Assert.Equal(50, lines.Count(l => l.StartsWith("end ", StringComparison.Ordinal)));
+        int live = 0;
+        int peak = 0;
+        foreach (string line in lines)
+        {
+            live += line.StartsWith("start ", StringComparison.Ordinal) ? 1 : -1;
+            peak = Math.Max(peak, live);
+        }
+
+        Assert.True(peak <= limit, $"{peak} modules ran at once, the limit is {limit}");
+        // The calls did run side by side: the limit is what held them back, not a queue of one.
+        Assert.True(peak >= 2, $"at most {peak} module ran at once");
     }
 
     private static async Task<int> WaitForPidAsync(string pidFile)
@@ -322,6 +351,13 @@ public sealed class ModuleRequestTests : IAsyncLifetime
         }
 
         throw new TimeoutException($"the module did not write {pidFile}");
+    }
+
+    private void ShModule(string relative, string body)
+    {
+        string path = Path.Combine(Root, relative);
+        File.WriteAllText(path, "#!/bin/sh\n" + body);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
     private void Module(string relative, string python)
