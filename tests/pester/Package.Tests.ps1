@@ -15,7 +15,7 @@ Describe 'The packaged module' {
         $info = Test-ModuleManifest -Path $PackagedManifest
         $info.Version | Should -Be ([version](Import-PowerShellDataFile (Join-Path $RepoRoot 'Omg.psd1')).ModuleVersion)
         Join-Path (Split-Path $PackagedManifest) 'System.Management.Automation.dll' | Should -Not -Exist
-        Join-Path (Split-Path $PackagedManifest) 'omgd.dll' | Should -Exist
+        Join-Path (Split-Path $PackagedManifest) 'Dependencies/omgd.dll' | Should -Exist
     }
 
     It 'imports in a clean pwsh, documents every cmdlet and answers one call of each' {
