@@ -1,5 +1,6 @@
 # Loads the compiled cmdlets. Two layouts are served by this one file:
-#  - a packaged module (build.ps1 -Package, out/Omg/<version>/): Omg.PowerShell.dll sits beside this file;
+#  - Omg.PowerShell.dll beside this file (a module folder laid out by hand; build.ps1 -Package's manifest
+#    names the assembly itself and leaves this file out);
 #  - the repository after `dotnet build`: the newer of the Release and Debug builds of Omg.PowerShell.dll
 #    under src/Omg.PowerShell/bin, so that `Import-Module ./Omg.psd1` works without a packaging step.
 # A manifest cannot glob, which is why this choice is made here and not in Omg.psd1.

@@ -13,7 +13,7 @@
     Runs the one test command, ./test.sh: the xunit tests of the solution, then every tests/pester/*.Tests.ps1
     under the pinned PowerShell 7.6 and Pester 5.9 restored from NuGet (nothing installed globally).
 .PARAMETER Package
-    Lays out out/Omg/<version>/: the manifest, the loader, the cmdlet assembly, the format, type and help
+    Lays out out/Omg/<version>/: the manifest (its root module the cmdlet assembly), the cmdlet assembly, the format, type and help
     files, and Dependencies/ (the assemblies the cmdlets load in a context of their own, omgd, and the native
     omg command, NativeAOT); never the System.Management.Automation.dll stub.
 .PARAMETER NoBuild
@@ -96,9 +96,18 @@ if ($Package) {
         Copy-Item -LiteralPath $_.FullName -Destination $target
     }
 
-    foreach ($file in 'Omg.psd1', 'Omg.psm1', 'Omg.Format.ps1xml', 'Omg.Types.ps1xml') {
+    foreach ($file in 'Omg.Format.ps1xml', 'Omg.Types.ps1xml') {
         Copy-Item -LiteralPath (Join-Path $root $file) -Destination $destination
     }
+    # In the package the cmdlet assembly sits beside the manifest, so the manifest names it as its root module:
+    # Omg.psm1 exists only to find the build in the repository, and a script module costs every session that
+    # imports Omg a good part of the module's start-up (docs/benchmarks.md).
+    $manifestText = Get-Content -LiteralPath $manifestPath -Raw
+    $packagedText = $manifestText -replace "(?m)^(\s*RootModule\s*=\s*)'Omg\.psm1'", "`$1'Omg.PowerShell.dll'"
+    if ($packagedText -eq $manifestText) {
+        throw "Omg.psd1 no longer names Omg.psm1 as its RootModule; update the packaging in build.ps1"
+    }
+    Set-Content -LiteralPath (Join-Path $destination 'Omg.psd1') -Value $packagedText -NoNewline
     # omg as one native executable (NativeAOT, src/Omg.Cli/Properties/PublishProfiles/native.pubxml), beside omgd
     # in Dependencies/, where it finds the omgd it auto-starts.
     $nativeOmg = Join-Path $root "src/Omg.Cli/bin/$Configuration/native/omg"
