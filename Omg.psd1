@@ -1,6 +1,6 @@
 @{
-    # Omg.psm1 loads the compiled Omg.PowerShell.dll, from beside it (packaged) or from the build output
-    # (repository); see the comment at its top.
+    # In the repository Omg.psm1 finds the compiled Omg.PowerShell.dll in the build output (see the comment at
+    # its top); build.ps1 -Package writes a manifest whose RootModule is Omg.PowerShell.dll itself, beside it.
     RootModule           = 'Omg.psm1'
     ModuleVersion        = '0.1.0'
     GUID                 = '5f0c2b8e-6a4d-4f37-9c1e-7d2a9b3e4c61'

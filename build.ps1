@@ -13,8 +13,9 @@
     Runs the one test command, ./test.sh: the xunit tests of the solution, then every tests/pester/*.Tests.ps1
     under the pinned PowerShell 7.6 and Pester 5.9 restored from NuGet (nothing installed globally).
 .PARAMETER Package
-    Lays out out/Omg/<version>/: the manifest, the loader, the assemblies, omgd, the native omg command
-    (NativeAOT), the format, type and help files, and never the System.Management.Automation.dll stub.
+    Lays out out/Omg/<version>/: the manifest (its root module the cmdlet assembly), the cmdlet assembly, the format, type and help
+    files, and Dependencies/ (the assemblies the cmdlets load in a context of their own, omgd, and the native
+    omg command, NativeAOT); never the System.Management.Automation.dll stub.
 .PARAMETER NoBuild
     Uses what the last build produced.
 .EXAMPLE
@@ -81,30 +82,40 @@ if ($Package) {
     }
     New-Item -ItemType Directory -Path $destination -Force | Out-Null
 
-    # The build output is the module's own files plus omgd and its dependencies; the engine is pwsh's,
-    # so its stub must never ship, and pdb/xml files are for developers.
-    $excluded = @('System.Management.Automation.dll', '*.pdb', '*.xml')
-    Get-ChildItem -LiteralPath $moduleOutput -File | Where-Object {
-        $name = $_.Name
-        -not ($excluded | Where-Object { $name -like $_ })
-    } | Copy-Item -Destination $destination
-    foreach ($folder in 'en-US', 'runtimes') {
-        $source = Join-Path $moduleOutput $folder
-        if (Test-Path -LiteralPath $source) {
-            Copy-Item -LiteralPath $source -Destination $destination -Recurse
-        }
+    # The build output is the cmdlet assembly, its help, and Dependencies/: the assemblies it loads in a context
+    # of its own (Omg.Client, Omg.Protocol, MessagePack) and omgd with its dependencies. The engine is pwsh's,
+    # so its stub must never ship, and pdb files and an assembly's XML docs are for developers (the help
+    # files in en-US/ are XML too, and stay).
+    Get-ChildItem -LiteralPath $moduleOutput -File -Recurse | Where-Object {
+        $docs = $_.Extension -eq '.xml' -and (Test-Path -LiteralPath ([IO.Path]::ChangeExtension($_.FullName, '.dll')))
+        -not ($_.Name -eq 'System.Management.Automation.dll' -or $_.Extension -eq '.pdb' -or $docs)
+    } | ForEach-Object {
+        $relative = [IO.Path]::GetRelativePath($moduleOutput, $_.FullName)
+        $target = Join-Path $destination $relative
+        New-Item -ItemType Directory -Path (Split-Path $target) -Force | Out-Null
+        Copy-Item -LiteralPath $_.FullName -Destination $target
     }
 
-    foreach ($file in 'Omg.psd1', 'Omg.psm1', 'Omg.Format.ps1xml', 'Omg.Types.ps1xml') {
+    foreach ($file in 'Omg.Format.ps1xml', 'Omg.Types.ps1xml') {
         Copy-Item -LiteralPath (Join-Path $root $file) -Destination $destination
     }
-    # omg as one native executable (NativeAOT, src/Omg.Cli/Properties/PublishProfiles/native.pubxml), beside omgd.
+    # In the package the cmdlet assembly sits beside the manifest, so the manifest names it as its root module:
+    # Omg.psm1 exists only to find the build in the repository, and a script module costs every session that
+    # imports Omg a good part of the module's start-up (docs/benchmarks.md).
+    $manifestText = Get-Content -LiteralPath $manifestPath -Raw
+    $packagedText = $manifestText -replace "(?m)^(\s*RootModule\s*=\s*)'Omg\.psm1'", "`$1'Omg.PowerShell.dll'"
+    if ($packagedText -eq $manifestText) {
+        throw "Omg.psd1 no longer names Omg.psm1 as its RootModule; update the packaging in build.ps1"
+    }
+    Set-Content -LiteralPath (Join-Path $destination 'Omg.psd1') -Value $packagedText -NoNewline
+    # omg as one native executable (NativeAOT, src/Omg.Cli/Properties/PublishProfiles/native.pubxml), beside omgd
+    # in Dependencies/, where it finds the omgd it auto-starts.
     $nativeOmg = Join-Path $root "src/Omg.Cli/bin/$Configuration/native/omg"
     # -NoBuild reuses a native omg published before, and publishes one when there is none (a fresh clone).
     if (-not $NoBuild -or -not (Test-Path -LiteralPath $nativeOmg)) {
         Invoke-Native dotnet @('publish', (Join-Path $root 'src/Omg.Cli/Omg.Cli.csproj'), '--configuration', $Configuration, '--nologo', '-p:PublishProfile=native')
     }
-    Copy-Item -LiteralPath $nativeOmg -Destination $destination
+    Copy-Item -LiteralPath $nativeOmg -Destination (Join-Path $destination 'Dependencies')
 
     # about_ topics are looked up beside the manifest, so they live at the root, next to Omg.psd1.
     Copy-Item -Path (Join-Path $root 'en-US/*') -Destination (Join-Path $destination 'en-US') -Force

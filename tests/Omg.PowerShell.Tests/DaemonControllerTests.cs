@@ -52,7 +52,7 @@ public sealed class DaemonControllerTests
     public async Task Start_then_stop_a_real_omgd_process_beside_the_module()
     {
         using var paths = new TestPaths();
-        string omgd = Path.Combine(RepositoryPaths.ModuleOutput, "omgd.dll");
+        string omgd = Path.Combine(RepositoryPaths.DependencyOutput, "omgd.dll");
         var options = new OmgClientOptions { SocketPath = paths.Socket, DaemonPath = omgd, StartTimeout = TimeSpan.FromSeconds(30) };
 
         DaemonInfo started = await DaemonController.StartAsync(options, CancellationToken.None);

@@ -327,12 +327,19 @@ public sealed partial class ModuleMetadataTests
     }
 
     [Fact]
-    public void Build_output_has_omgd_and_help_beside_the_module_and_no_engine_stub()
+    public void Build_output_has_help_beside_the_module_omgd_in_its_dependencies_and_no_engine_stub()
     {
         string output = RepositoryPaths.ModuleOutput;
+        string dependencies = RepositoryPaths.DependencyOutput;
         Assert.True(File.Exists(Path.Combine(output, "Omg.PowerShell.dll")), $"no module in {output}");
-        Assert.True(File.Exists(Path.Combine(output, "omgd.dll")), "omgd.dll is not beside the module");
-        Assert.True(File.Exists(Path.Combine(output, "omgd.runtimeconfig.json")), "omgd cannot run from beside the module");
+        Assert.True(File.Exists(Path.Combine(dependencies, "omgd.dll")), "omgd.dll is not in the module's Dependencies/");
+        Assert.True(File.Exists(Path.Combine(dependencies, "omgd.runtimeconfig.json")), "omgd cannot run from the module's Dependencies/");
+        foreach (string name in new[] { "Omg.Client.dll", "Omg.Protocol.dll", "MessagePack.dll", "omgd.dll" })
+        {
+            // PowerShell's own resolver looks beside the cmdlets and would load these into the default context.
+            Assert.False(File.Exists(Path.Combine(output, name)), $"{name} is beside the cmdlets, outside Dependencies/");
+        }
+
         Assert.True(File.Exists(Path.Combine(output, "en-US", "Omg.PowerShell.dll-Help.xml")), "help is not beside the module");
         Assert.False(File.Exists(Path.Combine(output, "System.Management.Automation.dll")), "the engine stub must never ship");
     }
@@ -343,7 +350,7 @@ public sealed partial class ModuleMetadataTests
         // A fresh omgd spent 40 % of its first index build in the JIT; Release builds precompile omgd and what it
         // loads (ReadyToRun). A copy of the IL-only builds beside the module would start measurably slower.
         string configuration = RepositoryPaths.Configuration;
-        string output = RepositoryPaths.ModuleOutput;
+        string output = RepositoryPaths.DependencyOutput;
         foreach (string name in new[] { "omgd.dll", "Omg.Packages.dll", "Microsoft.Extensions.Hosting.dll" })
         {
             using var stream = File.OpenRead(Path.Combine(output, name));

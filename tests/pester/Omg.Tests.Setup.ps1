@@ -13,13 +13,13 @@ function Get-TestDaemonPath {
     }
 
     $built = foreach ($configuration in 'Release', 'Debug') {
-        Join-Path $script:RepoRoot "src/Omg.PowerShell/bin/$configuration/net8.0/omgd.dll"
+        Join-Path $script:RepoRoot "src/Omg.PowerShell/bin/$configuration/net8.0/Dependencies/omgd.dll"
     }
     $found = $built | Where-Object { Test-Path -LiteralPath $_ } |
         Sort-Object { (Get-Item -LiteralPath $_).LastWriteTimeUtc } -Descending |
         Select-Object -First 1
     if (-not $found) {
-        throw "omgd.dll was not found beside the built module; run 'dotnet build omg.sln' first."
+        throw "omgd.dll was not found in the built module's Dependencies/; run 'dotnet build omg.sln' first."
     }
     return $found
 }

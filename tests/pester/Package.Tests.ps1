@@ -15,7 +15,10 @@ Describe 'The packaged module' {
         $info = Test-ModuleManifest -Path $PackagedManifest
         $info.Version | Should -Be ([version](Import-PowerShellDataFile (Join-Path $RepoRoot 'Omg.psd1')).ModuleVersion)
         Join-Path (Split-Path $PackagedManifest) 'System.Management.Automation.dll' | Should -Not -Exist
-        Join-Path (Split-Path $PackagedManifest) 'omgd.dll' | Should -Exist
+        Join-Path (Split-Path $PackagedManifest) 'Dependencies/omgd.dll' | Should -Exist
+        # No script module to run on import: the manifest loads the cmdlet assembly beside it.
+        (Import-PowerShellDataFile $PackagedManifest).RootModule | Should -Be 'Omg.PowerShell.dll'
+        Join-Path (Split-Path $PackagedManifest) 'Omg.psm1' | Should -Not -Exist
     }
 
     It 'imports in a clean pwsh, documents every cmdlet and answers one call of each' {

@@ -26,6 +26,9 @@ internal static class RepositoryPaths
     /// <summary>The module's own build output, of the configuration these tests were built in.</summary>
     public static string ModuleOutput => Path.Combine(ModuleProject, "bin", Configuration, "net8.0");
 
+    /// <summary>The module's private dependencies (and omgd), loaded in a context of their own.</summary>
+    public static string DependencyOutput => Path.Combine(ModuleOutput, "Dependencies");
+
     private static string FindRoot()
     {
         for (string? dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
