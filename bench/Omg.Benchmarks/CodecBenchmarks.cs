@@ -253,7 +253,7 @@ public class CodecBenchmarks
     }
 
     // Module-like data: a map of tables (arrays of rows) and nested records, until the encoding reaches size.
-    private static MessagePackValue BuildTree(int targetBytes)
+    internal static MessagePackValue BuildTree(int targetBytes)
     {
         var sections = new List<(string, MessagePackValue)>();
         int approx = 0;

@@ -17,14 +17,23 @@ internal static class CodecLoop
     {
         var benchmarks = new CodecBenchmarks();
         benchmarks.Setup();
+        var pairs = new CodecComparisonBenchmarks();
+        pairs.Setup();
         (Func<object> operation, Func<object> yardstick) = args.FirstOrDefault() switch
         {
+            "encode-search" => ((Func<object>)(() => pairs.EncodeSearchResult50_Library()), (Func<object>)(() => pairs.EncodeSearchResult50_Handwritten())),
+            "decode-search" => (() => pairs.DecodeSearchResult50_Library(), () => pairs.DecodeSearchResult50_Handwritten()),
+            "encode-info" => (() => pairs.EncodeDetailedPackageInfo_Library(), () => pairs.EncodeDetailedPackageInfo_Handwritten()),
+            "decode-info" => (() => pairs.DecodeDetailedPackageInfo_Library(), () => pairs.DecodeDetailedPackageInfo_Handwritten()),
+            "encode-batch" => (() => pairs.EncodeBatch100_Library(), () => pairs.EncodeBatch100_Handwritten()),
+            "decode-batch" => (() => pairs.DecodeBatch100_Library(), () => pairs.DecodeBatch100_Handwritten()),
+            "hostile" => (() => pairs.DecodeHostileFrame1MiB_Library(), () => pairs.DecodeHostileFrame1MiB_Handwritten()),
             "encode" => ((Func<object>)(() => benchmarks.EncodeSearchResult50()), (Func<object>)(() => benchmarks.EncodeSearchResult50AsJsonBaseline())),
             "decode" => (() => benchmarks.DecodeSearchResult50(), () => benchmarks.DecodeSearchResult50FromJsonBaseline()),
             "floor" => (() => benchmarks.AllocationFloorSearchResult50(), () => benchmarks.DecodeSearchResult50FromJsonBaseline()),
-            _ => throw new ArgumentException("usage: codec-loop encode|decode|floor [seconds] [floor]"),
+            _ => throw new ArgumentException("usage: codec-loop encode|decode|floor|encode-search|decode-search|encode-info|decode-info|encode-batch|decode-batch|hostile [seconds] [floor]"),
         };
-        string yardstickName = "JSON yardstick";
+        string yardstickName = args.FirstOrDefault()?.Contains('-') == true || args.FirstOrDefault() == "hostile" ? "hand-written" : "JSON yardstick";
         if (args.Length > 2 && args[2] == "floor")
         {
             yardstick = () => benchmarks.AllocationFloorSearchResult50();
@@ -34,7 +43,7 @@ internal static class CodecLoop
         double seconds = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
 
         // Warm up past tiered compilation so the loop measures optimized code.
-        for (int i = 0; i < 200_000; i++)
+        for (int i = 0; i < (args.FirstOrDefault() == "hostile" ? 200 : 200_000); i++)
         {
             operation();
             yardstick();

@@ -22,13 +22,19 @@ namespace Omg.Protocol.MessagePack;
 /// Each step of the library's reader goes through a <c>SequenceReader</c>, which costs several times the
 /// reading of a one-byte header over a span (measured: DetailedPackageInfo decoded 1.5x slower than the old
 /// hand-written codec through the library alone). So the reader keeps its own cursor over contiguous input and
-/// reads the few formats that make up almost every message itself: nil, booleans, positive fixints, fixstr/str8/str16
-/// headers and fixarray/fixmap headers. Everything else (wider integers, floats, binaries, extensions, str32, the
-/// 16/32-bit containers, multi-segment input) goes to the library, which is first moved up to the cursor
-/// (<see cref="Sync"/>).
+/// reads the formats that make up almost every message itself: nil, booleans, every integer format, fixstr/str8/str16
+/// headers and every array and map header. Everything else (floats, binaries, extensions, str32, multi-segment
+/// input) goes to the library, which is first created or moved up to the cursor (<see cref="Sync"/>). A message
+/// made only of the first kind never creates the library's reader at all.
+/// </para>
+/// <para>
+/// The cursor is an <see cref="int"/> index into the contiguous input, and a fast read records nothing but where
+/// its value starts (what it expected is recorded only before a call into the library, the one source of the
+/// exceptions <see cref="Translate"/> rebuilds): the hand-written reader this replaced did no more per value, and
+/// every store and subtraction per value showed in the side-by-side benchmark.
 /// </para>
 /// </remarks>
-internal ref struct MessagePackReader
+internal unsafe ref struct MessagePackReader
 {
     /// <summary>The nesting bound used when none is given.</summary>
     public const int DefaultMaxDepth = MessagePackLimits.DefaultMaxDepth;
@@ -38,24 +44,33 @@ internal ref struct MessagePackReader
     // The input from _base on when it is one contiguous block (always, for the codec's own entry points), so a
     // reader of a known shape can parse it over a plain span; empty otherwise.
     private readonly ReadOnlySpan<byte> _contiguous;
-    private readonly ReadOnlyMemory<byte> _memory;
     private readonly long _base;
-    private readonly long _length;
+
+    // Bytes from _base to the end of the input.
+    private readonly int _size;
+
+    // The same bytes as memory, for the library's reader. A reader over a span its caller has pinned (the codec's
+    // entry points) has none until a read needs the library: then it leases a memory over the pinned bytes, which
+    // Dispose returns. Most messages never need it, and the lease is a thread-static look-up each way.
+    private readonly byte* _pinned;
+    private ReadOnlyMemory<byte> _memory;
+    private PinnedSpan.Lease _lease;
     private global::MessagePack.MessagePackReader _reader;
 
-    // The reader's position in the whole input (what _reader.Consumed would say). The library reader lags behind it
-    // after the span fast paths and is moved up by Sync before any call into it.
-    private long _offset;
+    // The reader's position: an index into _contiguous (what _reader.Consumed would say, less _base). The library
+    // reader lags behind it after the span fast paths and is moved up by Sync before any call into it.
+    private int _position;
 
-    // Where the library reader's Consumed counts from, and whether it is still to be created: a reader over a
-    // buffer creates the library's only when a read needs it (building one costs about as much as decoding a small
-    // message over the fast paths), and then from the cursor on.
+    // Where the library reader's Consumed counts from (relative to _base), and whether it is still to be created: a
+    // reader over a buffer creates the library's only when a read needs it (building one costs about as much as
+    // decoding a small message over the fast paths), and then from the cursor on.
     private long _origin;
     private bool _libraryPending;
 
-    // Where the value being read starts and what it was expected to be: a read calls straight into the library and,
-    // when that throws, Translate rebuilds the message from these (what was found there, the integer that did not fit).
-    private long _start;
+    // Where the value being read starts (relative to _base) and what it was expected to be: before a call into the
+    // library a read notes both and, when the call throws, Translate rebuilds the message from them (what was found
+    // there, the integer that did not fit). The fast paths note only the start, for the errors they report themselves.
+    private int _start;
     private Expectation _expected;
 
     /// <summary>Creates a reader over <paramref name="buffer"/> with the untrusted-data limits.</summary>
@@ -72,14 +87,21 @@ internal ref struct MessagePackReader
         _security = security;
         _contiguous = buffer.Span;
         _memory = buffer;
-        _base = 0;
-        _length = buffer.Length;
-        _reader = default;
+        _size = buffer.Length;
         _libraryPending = true;
-        _origin = 0;
-        _offset = 0;
-        _start = 0;
-        _expected = Expectation.Value;
+    }
+
+    /// <summary>
+    /// Creates a reader over <paramref name="length"/> bytes at <paramref name="pinned"/>, which the caller keeps
+    /// pinned until it has called <see cref="Dispose"/> (in a <c>finally</c>) and copied out what it read.
+    /// </summary>
+    public MessagePackReader(byte* pinned, int length, MessagePackSecurity security)
+    {
+        _security = security;
+        _contiguous = new ReadOnlySpan<byte>(pinned, length);
+        _pinned = pinned;
+        _size = length;
+        _libraryPending = true;
     }
 
     /// <summary>
@@ -99,13 +121,10 @@ internal ref struct MessagePackReader
         _memory = rest.IsSingleSegment ? rest.First : default;
         _contiguous = _memory.Span;
         _base = reader.Consumed;
-        _length = reader.Sequence.Length;
+        _size = checked((int)rest.Length);
         _reader = reader;
         _libraryPending = false;
-        _origin = 0;
-        _offset = _base;
-        _start = _base;
-        _expected = Expectation.Value;
+        _origin = -_base;
     }
 
     /// <summary>The library reader, positioned after what has been read.</summary>
@@ -125,13 +144,13 @@ internal ref struct MessagePackReader
     // member would copy the whole reader before each call into it.
 
     /// <summary>Byte offset of the next value.</summary>
-    public readonly int Position => (int)_offset;
+    public readonly int Position => (int)(_base + _position);
 
     /// <summary>Bytes not yet consumed.</summary>
-    public readonly int Remaining => (int)(_length - _offset);
+    public readonly int Remaining => _size - _position;
 
     /// <summary>True when every byte has been consumed.</summary>
-    public readonly bool End => _offset >= _length;
+    public readonly bool End => _position >= _size;
 
     /// <summary>The family of the next value.</summary>
     public MessagePackType NextType => MessagePackCode.ToMessagePackType(PeekCode());
@@ -140,13 +159,13 @@ internal ref struct MessagePackReader
     public byte PeekFormatByte() => PeekCode();
 
     /// <summary>The bytes not read yet when the input is contiguous (empty otherwise), for readers that parse a known shape over a span.</summary>
-    internal readonly ReadOnlySpan<byte> Unread
+    internal readonly ReadOnlySpan<byte> Unread => (uint)_position <= (uint)_contiguous.Length ? _contiguous.Slice(_position) : default;
+
+    /// <summary>Returns the memory leased for the library's reader, if any; the bytes read may be unpinned after this.</summary>
+    public void Dispose()
     {
-        get
-        {
-            long offset = _offset - _base;
-            return offset <= _contiguous.Length ? _contiguous.Slice((int)offset) : default;
-        }
+        _lease.Dispose();
+        _lease = default;
     }
 
     /// <summary>Throws unless every byte has been consumed: a frame holds exactly one value.</summary>
@@ -162,15 +181,15 @@ internal ref struct MessagePackReader
     /// <returns>True when a nil was consumed.</returns>
     public bool TryReadNil()
     {
-        long at = _offset - _base;
-        if ((ulong)at < (ulong)_contiguous.Length)
+        int at = _position;
+        if ((uint)at < (uint)_contiguous.Length)
         {
-            if (_contiguous[(int)at] != MessagePackCode.Nil)
+            if (_contiguous[at] != MessagePackCode.Nil)
             {
                 return false;
             }
 
-            _offset++;
+            _position = at + 1;
             return true;
         }
 
@@ -190,14 +209,14 @@ internal ref struct MessagePackReader
     /// <summary>Reads a boolean.</summary>
     public bool ReadBoolean()
     {
-        Begin(Expectation.Boolean);
-        long at = _offset - _base;
-        if ((ulong)at < (ulong)_contiguous.Length && _contiguous[(int)at] is MessagePackCode.True or MessagePackCode.False)
+        int at = _position;
+        if ((uint)at < (uint)_contiguous.Length && _contiguous[at] is MessagePackCode.True or MessagePackCode.False)
         {
-            _offset++;
-            return _contiguous[(int)at] == MessagePackCode.True;
+            _position = at + 1;
+            return _contiguous[at] == MessagePackCode.True;
         }
 
+        Begin(Expectation.Boolean);
         Sync();
         bool value = _reader.ReadBoolean();
         Caught();
@@ -207,12 +226,12 @@ internal ref struct MessagePackReader
     /// <summary>Reads any integer format as a signed 64-bit integer.</summary>
     public long ReadInt64()
     {
-        Begin(Expectation.Int64);
-        if (TryReadUnsigned(out uint small))
+        if (TryReadSigned(out long small))
         {
             return small;
         }
 
+        Begin(Expectation.Int64);
         Sync();
         long value = _reader.ReadInt64();
         Caught();
@@ -222,12 +241,12 @@ internal ref struct MessagePackReader
     /// <summary>Reads any integer format as an unsigned 64-bit integer.</summary>
     public ulong ReadUInt64()
     {
-        Begin(Expectation.UInt64);
-        if (TryReadUnsigned(out uint small))
+        if (TryReadUnsigned64(out ulong small))
         {
             return small;
         }
 
+        Begin(Expectation.UInt64);
         Sync();
         ulong value = _reader.ReadUInt64();
         Caught();
@@ -237,12 +256,12 @@ internal ref struct MessagePackReader
     /// <summary>Reads an integer that must fit in a signed 32-bit integer.</summary>
     public int ReadInt32()
     {
-        Begin(Expectation.Int32);
         if (TryReadUnsigned(out uint small, int.MaxValue))
         {
             return (int)small;
         }
 
+        Begin(Expectation.Int32);
         Sync();
         int value = _reader.ReadInt32();
         Caught();
@@ -252,12 +271,12 @@ internal ref struct MessagePackReader
     /// <summary>Reads an integer that must fit in an unsigned 32-bit integer.</summary>
     public uint ReadUInt32()
     {
-        Begin(Expectation.UInt32);
         if (TryReadUnsigned(out uint small))
         {
             return small;
         }
 
+        Begin(Expectation.UInt32);
         Sync();
         uint value = _reader.ReadUInt32();
         Caught();
@@ -267,12 +286,12 @@ internal ref struct MessagePackReader
     /// <summary>Reads an integer that must fit in a signed 16-bit integer.</summary>
     public short ReadInt16()
     {
-        Begin(Expectation.Int16);
         if (TryReadUnsigned(out uint small, (uint)short.MaxValue))
         {
             return (short)small;
         }
 
+        Begin(Expectation.Int16);
         Sync();
         short value = _reader.ReadInt16();
         Caught();
@@ -282,12 +301,12 @@ internal ref struct MessagePackReader
     /// <summary>Reads an integer that must fit in a byte.</summary>
     public byte ReadByte()
     {
-        Begin(Expectation.Byte);
         if (TryReadUnsigned(out uint small, byte.MaxValue))
         {
             return (byte)small;
         }
 
+        Begin(Expectation.Byte);
         Sync();
         byte value = _reader.ReadByte();
         Caught();
@@ -322,7 +341,7 @@ internal ref struct MessagePackReader
 
         // Almost every string on the wire is ASCII (names, versions, most descriptions): checked and widened
         // in one pass, which costs well under half of the general decoder's count-then-transcode.
-        return utf8.IsEmpty ? string.Empty : AsciiStrings.TryCreate(utf8) ?? DecodeUtf8(utf8, _start);
+        return utf8.IsEmpty ? string.Empty : AsciiStrings.TryCreate(utf8) ?? DecodeUtf8(utf8, _base + _start);
     }
 
     /// <summary>Reads a string, or returns null for nil.</summary>
@@ -337,7 +356,7 @@ internal ref struct MessagePackReader
         ReadOnlySpan<byte> bytes = ReadStringBytes();
         if (!System.Text.Unicode.Utf8.IsValid(bytes))
         {
-            ThrowAt("string is not valid UTF-8", _start);
+            ThrowAt("string is not valid UTF-8", _base + _start);
         }
 
         return bytes;
@@ -361,11 +380,11 @@ internal ref struct MessagePackReader
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal bool TryReadStringBytes(out ReadOnlySpan<byte> utf8)
     {
-        Begin(Expectation.String);
-        long at = _offset - _base;
-        if ((ulong)at < (ulong)_contiguous.Length)
+        int at = _position;
+        _start = at;
+        if ((uint)at < (uint)_contiguous.Length)
         {
-            ReadOnlySpan<byte> input = _contiguous.Slice((int)at);
+            ReadOnlySpan<byte> input = _contiguous.Slice(at);
             byte code = input[0];
             int header, length;
             if (code is >= MessagePackCode.MinFixStr and <= MessagePackCode.MaxFixStr)
@@ -389,7 +408,7 @@ internal ref struct MessagePackReader
             if (header + length <= input.Length)
             {
                 utf8 = input.Slice(header, length);
-                _offset += header + length;
+                _position = at + header + length;
                 return true;
             }
         }
@@ -401,6 +420,7 @@ internal ref struct MessagePackReader
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private bool TryReadStringBytesSlowly(byte code, out ReadOnlySpan<byte> utf8)
     {
+        Begin(Expectation.String);
         if (code == MessagePackCode.Str32)
         {
             CheckLength32();
@@ -425,7 +445,7 @@ internal ref struct MessagePackReader
     }
 
     /// <summary>Where the string just read by <see cref="ReadStringBytes"/> (or any value) started.</summary>
-    internal readonly int ValueStart => (int)_start;
+    internal readonly int ValueStart => (int)(_base + _start);
 
     /// <summary>Reads a byte array (bin format family).</summary>
     /// <returns>The bytes, valid while the input is.</returns>
@@ -453,13 +473,14 @@ internal ref struct MessagePackReader
     /// <returns>How many values follow.</returns>
     public int ReadArrayHeader()
     {
-        Begin(Expectation.Array);
-        if (!TryReadFixHeader(MessagePackCode.MinFixArray, out int count))
+        _start = _position;
+        if (!TryReadContainerHeader(MessagePackCode.MinFixArray, MessagePackCode.Array16, MessagePackCode.Array32, out int count))
         {
+            Begin(Expectation.Array);
             Sync();
             if (!_reader.TryReadArrayHeader(out count))
             {
-                ThrowAt("unexpected end of input inside an array header", _start);
+                ThrowAt("unexpected end of input inside an array header", _base + _start);
             }
 
             Caught();
@@ -468,7 +489,7 @@ internal ref struct MessagePackReader
         // Every element takes at least one byte.
         if ((uint)count > (uint)Remaining)
         {
-            ThrowCount("array", (uint)count, "elements", Remaining, _start);
+            ThrowCount("array", (uint)count, "elements", Remaining, _base + _start);
         }
 
         return count;
@@ -478,13 +499,14 @@ internal ref struct MessagePackReader
     /// <returns>How many key/value pairs follow.</returns>
     public int ReadMapHeader()
     {
-        Begin(Expectation.Map);
-        if (!TryReadFixHeader(MessagePackCode.MinFixMap, out int count))
+        _start = _position;
+        if (!TryReadContainerHeader(MessagePackCode.MinFixMap, MessagePackCode.Map16, MessagePackCode.Map32, out int count))
         {
+            Begin(Expectation.Map);
             Sync();
             if (!_reader.TryReadMapHeader(out count))
             {
-                ThrowAt("unexpected end of input inside a map header", _start);
+                ThrowAt("unexpected end of input inside a map header", _base + _start);
             }
 
             Caught();
@@ -493,7 +515,7 @@ internal ref struct MessagePackReader
         // Every pair takes at least two bytes.
         if ((ulong)(uint)count * 2 > (ulong)Remaining)
         {
-            ThrowCount("map", (uint)count, "pairs", Remaining, _start);
+            ThrowCount("map", (uint)count, "pairs", Remaining, _base + _start);
         }
 
         return count;
@@ -563,9 +585,9 @@ internal ref struct MessagePackReader
                 break;
             default:
                 // Scalars and extensions: the library's skip does not recurse for these.
-                Begin(Expectation.Value);
                 if (!TrySkipFixedScalar())
                 {
+                    Begin(Expectation.Value);
                     Sync();
                     _reader.Skip();
                     Caught();
@@ -578,14 +600,14 @@ internal ref struct MessagePackReader
     /// <summary>Records that an array or map is being entered; throws past <see cref="MaxDepth"/>.</summary>
     public void EnterNested()
     {
-        try
+        // Checked here first so the failure is ours and this stays small enough to inline (a handler would not);
+        // the library's step then only counts.
+        if (_reader.Depth >= _security.MaximumObjectGraphDepth)
         {
-            _security.DepthStep(ref _reader);
+            ThrowTooDeep(MaxDepth, Position);
         }
-        catch (InsufficientExecutionStackException)
-        {
-            ThrowAt($"nesting deeper than {MaxDepth} levels", Position);
-        }
+
+        _security.DepthStep(ref _reader);
     }
 
     /// <summary>Records that an array or map has been left.</summary>
@@ -599,7 +621,7 @@ internal ref struct MessagePackReader
             throw new ArgumentOutOfRangeException(nameof(count), "a reader advances only over bytes it holds");
         }
 
-        _offset += count;
+        _position += count;
     }
 
     /// <summary>Creates an exception about the value at the current position.</summary>
@@ -621,14 +643,15 @@ internal ref struct MessagePackReader
         }
 
         string what = NounOf(_expected);
-        long offset = _start - _base;
-        bool here = (ulong)offset < (ulong)_contiguous.Length;
+        int offset = _start;
+        long start = _base + offset;
+        bool here = (uint)offset < (uint)_contiguous.Length;
         return exception switch
         {
-            MessagePackSerializationException when here => new($"expected {what}, found {Describe(_contiguous[(int)offset])}", _start),
-            OverflowException when here && TypeNameOf(_expected) is { } type => new($"integer {IntegerAt(_memory[(int)offset..])} is out of range for {type}", _start),
-            EndOfStreamException => new($"{what} is cut short: the input ends inside it, {Remaining} byte(s) before the end", _start),
-            _ => new(exception.Message, _start),
+            MessagePackSerializationException when here => new($"expected {what}, found {Describe(_contiguous[offset])}", start),
+            OverflowException when here && TypeNameOf(_expected) is { } type => new($"integer {IntegerAt(_contiguous[offset..].ToArray())} is out of range for {type}", start),
+            EndOfStreamException => new($"{what} is cut short: the input ends inside it, {Remaining} byte(s) before the end", start),
+            _ => new(exception.Message, start),
         };
     }
 
@@ -636,7 +659,7 @@ internal ref struct MessagePackReader
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void Begin(Expectation expected)
     {
-        _start = _offset;
+        _start = _position;
         _expected = expected;
     }
 
@@ -645,10 +668,10 @@ internal ref struct MessagePackReader
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private bool TryReadUnsigned(out uint value, uint max = uint.MaxValue)
     {
-        long at = _offset - _base;
-        if ((ulong)at < (ulong)_contiguous.Length)
+        int at = _position;
+        if ((uint)at < (uint)_contiguous.Length)
         {
-            ReadOnlySpan<byte> input = _contiguous.Slice((int)at);
+            ReadOnlySpan<byte> input = _contiguous.Slice(at);
             (int size, uint found) = input[0] switch
             {
                 <= MessagePackCode.MaxFixInt => (1, input[0]),
@@ -660,7 +683,7 @@ internal ref struct MessagePackReader
 
             if (size != 0 && found <= max)
             {
-                _offset += size;
+                _position = at + size;
                 value = found;
                 return true;
             }
@@ -670,17 +693,81 @@ internal ref struct MessagePackReader
         return false;
     }
 
+    // Any non-negative integer format, uint64 included (sizes, counts, ids past 32 bits); a negative one is the
+    // library's to refuse.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private bool TryReadUnsigned64(out ulong value)
+    {
+        if (TryReadUnsigned(out uint small))
+        {
+            value = small;
+            return true;
+        }
+
+        int at = _position;
+        if ((uint)at < (uint)_contiguous.Length && _contiguous[at] == MessagePackCode.UInt64 && _contiguous.Length - at >= 9)
+        {
+            value = BinaryPrimitives.ReadUInt64BigEndian(_contiguous.Slice(at + 1));
+            _position = at + 9;
+            return true;
+        }
+
+        value = 0;
+        return false;
+    }
+
+    // Every integer format whose value fits a signed 64-bit integer: the unsigned forms up to 32 bits inline, the
+    // rest (negative fixints, int8 to int64, uint64 up to long.MaxValue) out of line.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private bool TryReadSigned(out long value)
+    {
+        if (TryReadUnsigned(out uint small))
+        {
+            value = small;
+            return true;
+        }
+
+        return TryReadSignedWide(out value);
+    }
+
+    private bool TryReadSignedWide(out long value)
+    {
+        int at = _position;
+        ReadOnlySpan<byte> input = (uint)at < (uint)_contiguous.Length ? _contiguous.Slice(at) : default;
+        (int size, long found) = input.IsEmpty ? (0, 0L) : input[0] switch
+        {
+            >= MessagePackCode.MinNegativeFixInt => (1, (sbyte)input[0]),
+            MessagePackCode.Int8 when input.Length >= 2 => (2, (sbyte)input[1]),
+            MessagePackCode.Int16 when input.Length >= 3 => (3, BinaryPrimitives.ReadInt16BigEndian(input.Slice(1))),
+            MessagePackCode.Int32 when input.Length >= 5 => (5, BinaryPrimitives.ReadInt32BigEndian(input.Slice(1))),
+            MessagePackCode.Int64 when input.Length >= 9 => (9, BinaryPrimitives.ReadInt64BigEndian(input.Slice(1))),
+            MessagePackCode.UInt64 when input.Length >= 9 && BinaryPrimitives.ReadUInt64BigEndian(input.Slice(1)) <= long.MaxValue =>
+                (9, (long)BinaryPrimitives.ReadUInt64BigEndian(input.Slice(1))),
+            _ => (0, 0L),
+        };
+
+        if (size == 0)
+        {
+            value = 0;
+            return false;
+        }
+
+        _position = at + size;
+        value = found;
+        return true;
+    }
+
     // Skips a scalar whose size its first byte tells (fixints, nil, booleans, 8- to 64-bit integers and floats):
     // the bulk of an unknown field's contents.
     private bool TrySkipFixedScalar()
     {
-        long at = _offset - _base;
-        if ((ulong)at >= (ulong)_contiguous.Length)
+        int at = _position;
+        if ((uint)at >= (uint)_contiguous.Length)
         {
             return false;
         }
 
-        int size = _contiguous[(int)at] switch
+        int size = _contiguous[at] switch
         {
             <= MessagePackCode.MaxFixInt or >= MessagePackCode.MinNegativeFixInt or MessagePackCode.Nil or MessagePackCode.True or MessagePackCode.False => 1,
             MessagePackCode.UInt8 or MessagePackCode.Int8 => 2,
@@ -696,19 +783,41 @@ internal ref struct MessagePackReader
             return false;
         }
 
-        _offset += size;
+        _position = at + size;
         return true;
     }
 
-    // A fixarray or fixmap header (0..15 items): the count is the low four bits of the one byte.
+    // An array or map header: fix (the count is the low four bits of the one byte) inline, 16 and 32 bits (the
+    // lists of a Search answer or a Batch) out of line. A 32-bit count past int.MaxValue is the library's to refuse.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private bool TryReadFixHeader(byte min, out int count)
+    private bool TryReadContainerHeader(byte fix, byte code16, byte code32, out int count)
     {
-        long at = _offset - _base;
-        if ((ulong)at < (ulong)_contiguous.Length && (_contiguous[(int)at] & 0xf0) == min)
+        int at = _position;
+        if ((uint)at < (uint)_contiguous.Length && (_contiguous[at] & 0xf0) == fix)
         {
-            count = _contiguous[(int)at] & 0x0f;
-            _offset++;
+            count = _contiguous[at] & 0x0f;
+            _position = at + 1;
+            return true;
+        }
+
+        return TryReadWideContainerHeader(code16, code32, out count);
+    }
+
+    private bool TryReadWideContainerHeader(byte code16, byte code32, out int count)
+    {
+        int at = _position;
+        ReadOnlySpan<byte> input = (uint)at < (uint)_contiguous.Length ? _contiguous.Slice(at) : default;
+        if (input.Length >= 3 && input[0] == code16)
+        {
+            count = BinaryPrimitives.ReadUInt16BigEndian(input.Slice(1));
+            _position = at + 3;
+            return true;
+        }
+
+        if (input.Length >= 5 && input[0] == code32 && BinaryPrimitives.ReadUInt32BigEndian(input.Slice(1)) <= int.MaxValue)
+        {
+            count = (int)BinaryPrimitives.ReadUInt32BigEndian(input.Slice(1));
+            _position = at + 5;
             return true;
         }
 
@@ -722,15 +831,21 @@ internal ref struct MessagePackReader
     {
         if (_libraryPending)
         {
+            if (_pinned != null && _memory.IsEmpty)
+            {
+                _lease = PinnedSpan.Rent(_pinned, _size);
+                _memory = _lease.Memory;
+            }
+
             // The nesting depth so far lives in the placeholder's Depth (EnterNested steps it there).
             int depth = _reader.Depth;
-            _reader = new global::MessagePack.MessagePackReader(_memory.Slice((int)_offset)) { Depth = depth };
-            _origin = _offset;
+            _reader = new global::MessagePack.MessagePackReader(_memory.Slice(_position)) { Depth = depth };
+            _origin = _position;
             _libraryPending = false;
             return;
         }
 
-        long behind = _offset - (_origin + _reader.Consumed);
+        long behind = _position - (_origin + _reader.Consumed);
         if (behind > 0)
         {
             // The library has no bare advance; a slice over one segment is cheap, and this runs off the fast paths.
@@ -741,7 +856,7 @@ internal ref struct MessagePackReader
     // Takes the cursor from the library reader after a call into it; true, for use in a condition.
     private bool Caught()
     {
-        _offset = _origin + _reader.Consumed;
+        _position = (int)(_origin + _reader.Consumed);
         return true;
     }
 
@@ -763,7 +878,7 @@ internal ref struct MessagePackReader
         uint length = BinaryPrimitives.ReadUInt32BigEndian(header[1..]);
         if (length > (uint)(Remaining - header.Length))
         {
-            ThrowTooLong(length, Remaining - header.Length, _start);
+            ThrowTooLong(length, Remaining - header.Length, _base + _start);
         }
     }
 
@@ -787,10 +902,10 @@ internal ref struct MessagePackReader
     private byte PeekCode()
     {
         // Over contiguous input (the usual case) the next byte is read straight from the span.
-        long offset = _offset - _base;
-        if ((ulong)offset < (ulong)_contiguous.Length)
+        int at = _position;
+        if ((uint)at < (uint)_contiguous.Length)
         {
-            return _contiguous[(int)offset];
+            return _contiguous[at];
         }
 
         if (End)
@@ -811,6 +926,10 @@ internal ref struct MessagePackReader
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static void ThrowCount(string container, uint count, string unit, int remaining, long position) =>
         throw new MessagePackException($"{container} declares {count} {unit} but only {remaining} byte(s) remain", position);
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void ThrowTooDeep(int maxDepth, long position) => throw new MessagePackException($"nesting deeper than {maxDepth} levels", position);
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

@@ -252,8 +252,7 @@ public sealed class MessagePackValue : IEquatable<MessagePackValue>
     {
         fixed (byte* pointer = encoded)
         {
-            using PinnedSpan.Lease lease = PinnedSpan.Rent(pointer, encoded.Length);
-            var reader = new MessagePackReader(lease.Memory, maxDepth);
+            var reader = new MessagePackReader(pointer, encoded.Length, MessagePackLimits.WithMaxDepth(maxDepth));
             try
             {
                 MessagePackValue value = Read(ref reader);
@@ -263,6 +262,10 @@ public sealed class MessagePackValue : IEquatable<MessagePackValue>
             catch (Exception ex) when (MessagePackReader.IsLibraryFailure(ex))
             {
                 throw reader.Translate(ex);
+            }
+            finally
+            {
+                reader.Dispose();
             }
         }
     }

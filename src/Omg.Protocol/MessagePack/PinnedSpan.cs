@@ -64,7 +64,7 @@ internal sealed unsafe class PinnedSpan : MemoryManager<byte>
         /// <summary>The lent bytes.</summary>
         public ReadOnlyMemory<byte> Memory => _span.Memory;
 
-        /// <summary>Ends the lease.</summary>
-        public void Dispose() => _span.Release();
+        /// <summary>Ends the lease; a default (never taken) lease has nothing to end.</summary>
+        public void Dispose() => _span?.Release();
     }
 }

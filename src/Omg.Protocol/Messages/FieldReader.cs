@@ -45,6 +45,20 @@ internal static class FieldReader
         return key;
     }
 
+    /// <summary>
+    /// The text of a key read with <see cref="ReadKeyBytes"/> that matched no known name, once it is checked to be
+    /// valid UTF-8 (throwing where the key starts when it is not), as <see cref="ReadKey"/> would have checked it.
+    /// </summary>
+    public static string ValidKey(ReadOnlySpan<byte> key, int keyAt)
+    {
+        if (!System.Text.Unicode.Utf8.IsValid(key))
+        {
+            throw new MessagePackException("string is not valid UTF-8", keyAt);
+        }
+
+        return Encoding.UTF8.GetString(key);
+    }
+
     /// <summary>Records that the field numbered <paramref name="bit"/> was seen; throws when it was seen before.</summary>
     public static void MarkSeen(ref uint seen, int bit, ReadOnlySpan<byte> key, string typeName, int position)
     {

@@ -14,11 +14,32 @@ public static class MessageCodec
     /// <exception cref="ProtocolException">Anything else undecodable (code PARSE_ERROR), with the id when readable.</exception>
     public static unsafe Request DecodeRequest(ReadOnlySpan<byte> payload, int maxDepth = MessagePackLimits.DefaultMaxDepth)
     {
+        Request request;
         fixed (byte* pointer = payload)
         {
-            using PinnedSpan.Lease lease = PinnedSpan.Rent(pointer, payload.Length);
-            return DecodeRequest(lease.Memory, maxDepth);
+            var reader = new MessagePackReader(pointer, payload.Length, MessagePackLimits.WithMaxDepth(maxDepth));
+            try
+            {
+                request = Request.Read(ref reader);
+                reader.EnsureEnd();
+            }
+            catch (Exception ex) when (ex is MessagePackException || MessagePackReader.IsLibraryFailure(ex))
+            {
+                MessagePackException failure = reader.Translate(ex);
+                throw new ProtocolException(ErrorCodes.ParseError, $"cannot decode request: {failure.Message}", Request.ProbeId(payload), failure);
+            }
+            finally
+            {
+                reader.Dispose();
+            }
         }
+
+        if (request is UnknownRequest unknown)
+        {
+            throw new UnknownVariantException(unknown.VariantName, Request.ProbeId(payload));
+        }
+
+        return request;
     }
 
     /// <summary>Decodes a response payload.</summary>
@@ -27,8 +48,7 @@ public static class MessageCodec
     {
         fixed (byte* pointer = payload)
         {
-            using PinnedSpan.Lease lease = PinnedSpan.Rent(pointer, payload.Length);
-            var reader = new MessagePackReader(lease.Memory, maxDepth);
+            var reader = new MessagePackReader(pointer, payload.Length, MessagePackLimits.WithMaxDepth(maxDepth));
             try
             {
                 Response response = Response.Read(ref reader);
@@ -38,6 +58,10 @@ public static class MessageCodec
             catch (Exception ex) when (MessagePackReader.IsLibraryFailure(ex))
             {
                 throw reader.Translate(ex);
+            }
+            finally
+            {
+                reader.Dispose();
             }
         }
     }
@@ -72,28 +96,5 @@ public static class MessageCodec
         var buffer = new ArrayBufferWriter<byte>();
         Write(buffer, response);
         return buffer.WrittenSpan.ToArray();
-    }
-
-    private static Request DecodeRequest(ReadOnlyMemory<byte> payload, int maxDepth)
-    {
-        Request request;
-        var reader = new MessagePackReader(payload, maxDepth);
-        try
-        {
-            request = Request.Read(ref reader);
-            reader.EnsureEnd();
-        }
-        catch (Exception ex) when (ex is MessagePackException || MessagePackReader.IsLibraryFailure(ex))
-        {
-            MessagePackException failure = reader.Translate(ex);
-            throw new ProtocolException(ErrorCodes.ParseError, $"cannot decode request: {failure.Message}", Request.ProbeId(payload), failure);
-        }
-
-        if (request is UnknownRequest unknown)
-        {
-            throw new UnknownVariantException(unknown.VariantName, Request.ProbeId(payload));
-        }
-
-        return request;
     }
 }

@@ -41,7 +41,7 @@ public abstract record Request(ulong Id)
         }
 
         reader.EnterNested();
-        ReadOnlySpan<byte> variant = FieldReader.ReadKey(ref reader, "request");
+        ReadOnlySpan<byte> variant = FieldReader.ReadKeyBytes(ref reader, "request");
         Request request = variant switch
         {
             _ when variant.SequenceEqual("Search"u8) => SearchRequest.ReadBody(ref reader),
@@ -56,7 +56,7 @@ public abstract record Request(ulong Id)
             _ when variant.SequenceEqual("Modules"u8) => new ModulesRequest(ReadIdOnly(ref reader, ModulesRequest.Fields)),
             _ when variant.SequenceEqual("Module"u8) => ModuleRequest.ReadBody(ref reader),
             _ when variant.SequenceEqual("UpdateAdvisories"u8) => UpdateAdvisoriesRequest.ReadBody(ref reader),
-            _ => ReadUnknown(ref reader, Encoding.UTF8.GetString(variant)),
+            _ => ReadUnknown(ref reader, FieldReader.ValidKey(variant, reader.ValueStart)),
         };
         reader.LeaveNested();
         return request;

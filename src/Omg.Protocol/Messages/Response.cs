@@ -23,7 +23,7 @@ public abstract record Response(ulong Id)
         }
 
         reader.EnterNested();
-        ReadOnlySpan<byte> variant = FieldReader.ReadKey(ref reader, "response");
+        ReadOnlySpan<byte> variant = FieldReader.ReadKeyBytes(ref reader, "response");
         Response response;
         if (variant.SequenceEqual("Success"u8))
         {
@@ -35,7 +35,7 @@ public abstract record Response(ulong Id)
         }
         else
         {
-            throw new MessagePackException($"unknown response type '{System.Text.Encoding.UTF8.GetString(variant)}'", start);
+            throw new MessagePackException($"unknown response type '{FieldReader.ValidKey(variant, reader.ValueStart)}'", start);
         }
 
         reader.LeaveNested();

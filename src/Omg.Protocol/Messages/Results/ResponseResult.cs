@@ -32,7 +32,7 @@ public abstract record ResponseResult
         }
 
         reader.EnterNested();
-        ReadOnlySpan<byte> variant = FieldReader.ReadKey(ref reader, "result");
+        ReadOnlySpan<byte> variant = FieldReader.ReadKeyBytes(ref reader, "result");
         ResponseResult result = variant switch
         {
             _ when variant.SequenceEqual("Search"u8) => SearchResult.ReadValue(ref reader),
@@ -47,7 +47,7 @@ public abstract record ResponseResult
             _ when variant.SequenceEqual("Modules"u8) => ModulesResult.ReadValue(ref reader),
             _ when variant.SequenceEqual("Module"u8) => ModuleResult.ReadValue(ref reader),
             _ when variant.SequenceEqual("UpdateAdvisories"u8) => AdvisoryUpdateResult.ReadValue(ref reader),
-            _ => throw new MessagePackException($"unknown result type '{Encoding.UTF8.GetString(variant)}'", start),
+            _ => throw new MessagePackException($"unknown result type '{FieldReader.ValidKey(variant, reader.ValueStart)}'", start),
         };
         reader.LeaveNested();
         return result;
