@@ -28,18 +28,18 @@ public static class ProtocolFuzzTargets
         }
         catch (UnknownVariantException ex)
         {
-            Expect(ex.ErrorCode == ErrorCodes.MethodNotFound, $"unknown variant answered with code {ex.ErrorCode}");
-            Expect(ex.RequestId == probed, $"unknown variant carries id {ex.RequestId}, ProbeId reads {probed}");
+            FuzzPropertyException.Unless(ex.ErrorCode == ErrorCodes.MethodNotFound, $"unknown variant answered with code {ex.ErrorCode}");
+            FuzzPropertyException.Unless(ex.RequestId == probed, $"unknown variant carries id {ex.RequestId}, ProbeId reads {probed}");
             return;
         }
         catch (ProtocolException ex)
         {
-            Expect(ex.ErrorCode == ErrorCodes.ParseError, $"undecodable request answered with code {ex.ErrorCode}");
-            Expect(ex.RequestId == probed, $"PARSE_ERROR carries id {ex.RequestId}, ProbeId reads {probed}");
+            FuzzPropertyException.Unless(ex.ErrorCode == ErrorCodes.ParseError, $"undecodable request answered with code {ex.ErrorCode}");
+            FuzzPropertyException.Unless(ex.RequestId == probed, $"PARSE_ERROR carries id {ex.RequestId}, ProbeId reads {probed}");
             return;
         }
 
-        Expect(probed == request.Id, $"decoded id {request.Id}, ProbeId reads {probed}");
+        FuzzPropertyException.Unless(probed == request.Id, $"decoded id {request.Id}, ProbeId reads {probed}");
         byte[] encoded = MessageCodec.Encode(request);
         ExpectSameEncoding(encoded, MessageCodec.Encode(MessageCodec.DecodeRequest(encoded)));
     }
@@ -79,14 +79,14 @@ public static class ProtocolFuzzTargets
         byte[] stream = input[1..];
         (List<byte[]> streamed, string streamEnd) = ReadWithStream(stream, maxSize, chunk);
         (List<byte[]> piped, string pipeEnd) = ReadWithPipeline(stream, maxSize, chunk);
-        Expect(streamed.Count == piped.Count, $"stream reader took {streamed.Count} frames, pipeline reader {piped.Count}");
+        FuzzPropertyException.Unless(streamed.Count == piped.Count, $"stream reader took {streamed.Count} frames, pipeline reader {piped.Count}");
         for (int i = 0; i < streamed.Count; i++)
         {
             ExpectSameEncoding(streamed[i], piped[i]);
             DecodeRequest(streamed[i]);
         }
 
-        Expect(streamEnd == pipeEnd, $"stream reader ended '{streamEnd}', pipeline reader '{pipeEnd}'");
+        FuzzPropertyException.Unless(streamEnd == pipeEnd, $"stream reader ended '{streamEnd}', pipeline reader '{pipeEnd}'");
     }
 
     private static (List<byte[]> Frames, string End) ReadWithStream(byte[] data, int maxSize, int chunk)
@@ -123,7 +123,7 @@ public static class ProtocolFuzzTargets
         }
         catch (FrameException ex)
         {
-            Expect(ex.TooLarge, $"the pipeline reader threw for a frame that is not too large: {ex.Message}");
+            FuzzPropertyException.Unless(ex.TooLarge, $"the pipeline reader threw for a frame that is not too large: {ex.Message}");
             return (frames, $"too large {ex.DeclaredLength}");
         }
     }
@@ -146,15 +146,7 @@ public static class ProtocolFuzzTargets
     }
 
     private static void ExpectSameEncoding(byte[] expected, byte[] actual) =>
-        Expect(expected.AsSpan().SequenceEqual(actual), $"encodings differ: {Hex.Of(expected)} vs {Hex.Of(actual)}");
-
-    private static void Expect(bool condition, string message)
-    {
-        if (!condition)
-        {
-            throw new FuzzPropertyException(message);
-        }
-    }
+        FuzzPropertyException.Unless(expected.AsSpan().SequenceEqual(actual), $"encodings differ: {Hex.Of(expected)} vs {Hex.Of(actual)}");
 
     private sealed class Segment : ReadOnlySequenceSegment<byte>
     {
