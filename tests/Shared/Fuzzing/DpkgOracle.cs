@@ -47,4 +47,15 @@ internal static class DpkgOracle
 
         return results;
     }
+
+    /// <summary>The pairs on which <paramref name="compare"/> and dpkg disagree, described, and dpkg's answers.</summary>
+    public static (List<string> Disagreements, List<int> Dpkg) Disagreements(IReadOnlyList<(string A, string B)> pairs, Func<string, string, int> compare)
+    {
+        List<int> dpkg = Compare(pairs);
+        List<string> disagreements = pairs.Zip(dpkg)
+            .Where(p => Math.Sign(compare(p.First.A, p.First.B)) != p.Second)
+            .Select(p => $"{p.First.A} vs {p.First.B}: dpkg {p.Second}, ours {compare(p.First.A, p.First.B)}")
+            .ToList();
+        return (disagreements, dpkg);
+    }
 }
