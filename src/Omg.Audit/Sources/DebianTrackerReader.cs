@@ -56,6 +56,12 @@ public static class DebianTrackerReader
         {
             throw new AdvisoryImportException($"{origin}: not a complete JSON document (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine}): {ex.Message}", ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            // Token types are checked before every read, so this is System.Text.Json refusing a string's text: bytes
+            // that are not UTF-8, or an escaped lone surrogate.
+            throw new AdvisoryImportException($"{origin}: a string near byte {reader.TokenStartIndex} is not valid Unicode ({ex.Message})", ex);
+        }
 
         if (packages == 0)
         {

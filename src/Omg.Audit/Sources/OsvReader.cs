@@ -27,23 +27,36 @@ public static class OsvReader
 
         using (document)
         {
-            var ids = new List<string>();
-            JsonElement root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Array)
+            try
             {
-                int i = 0;
-                foreach (JsonElement record in root.EnumerateArray())
-                {
-                    ReadRecord(record, $"{origin}[{i++}]", into, ids);
-                }
+                return ReadDocument(document.RootElement, origin, into);
             }
-            else
+            catch (InvalidOperationException ex)
             {
-                ReadRecord(root, origin, into, ids);
+                // Kinds are checked before every value is read, so this is System.Text.Json refusing a string's text:
+                // bytes that are not UTF-8, or an escaped lone surrogate.
+                throw new AdvisoryImportException($"{origin}: a string is not valid Unicode ({ex.Message})", ex);
             }
-
-            return ids;
         }
+    }
+
+    private static List<string> ReadDocument(JsonElement root, string origin, List<AffectedEntry> into)
+    {
+        var ids = new List<string>();
+        if (root.ValueKind == JsonValueKind.Array)
+        {
+            int i = 0;
+            foreach (JsonElement record in root.EnumerateArray())
+            {
+                ReadRecord(record, $"{origin}[{i++}]", into, ids);
+            }
+        }
+        else
+        {
+            ReadRecord(root, origin, into, ids);
+        }
+
+        return ids;
     }
 
     private static void ReadRecord(JsonElement record, string origin, List<AffectedEntry> into, List<string> ids)

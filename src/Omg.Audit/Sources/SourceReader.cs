@@ -94,6 +94,8 @@ public static class SourceReader
         return Summarise(origin, entries, ids);
     }
 
+    private const long MaxInitialEntryBuffer = 16 << 20;
+
     private static AdvisorySet ReadZip(byte[] data, string origin)
     {
         var entries = new List<AffectedEntry>();
@@ -109,7 +111,9 @@ public static class SourceReader
                 }
 
                 using Stream stream = entry.Open();
-                using var buffer = new MemoryStream(checked((int)Math.Max(0, entry.Length)));
+                // The declared length is the archive's word, not the entry's bytes: only a hint, capped, so a false one
+                // neither overflows nor reserves gigabytes before anything is read.
+                using var buffer = new MemoryStream((int)Math.Clamp(entry.Length, 0, MaxInitialEntryBuffer));
                 stream.CopyTo(buffer);
                 ids.AddRange(OsvReader.Read(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), $"{origin}: {entry.FullName}", entries));
             }

@@ -196,8 +196,10 @@ internal static class StatusReader
         sourceVersion = version;
         if (paren >= 0)
         {
-            var close = source.IndexOf((byte)')');
-            var inner = (close < 0 ? source[(paren + 1)..] : source[(paren + 1)..close]).Trim(" \t"u8);
+            // The ')' that closes this '(': a damaged field may hold one before it, which must not end the version.
+            var after = source[(paren + 1)..];
+            var close = after.IndexOf((byte)')');
+            var inner = (close < 0 ? after : after[..close]).Trim(" \t"u8);
             if (!inner.IsEmpty)
             {
                 sourceVersion = pool.Get(inner);
