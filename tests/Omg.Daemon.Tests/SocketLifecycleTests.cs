@@ -86,11 +86,12 @@ public sealed class SocketLifecycleTests
             import socket, struct, sys
             s = socket.socket(socket.AF_UNIX)
             s.connect("{{daemon.Socket}}")
-            s.sendall(bytes.fromhex("0000000b81a450696e6781a2696409"))
             s.settimeout(5)
+            # omgd may close before the request is even written: a refused write is the same refusal.
             try:
+                s.sendall(bytes.fromhex("0000000b81a450696e6781a2696409"))
                 data = s.recv(4)
-            except ConnectionResetError:
+            except (ConnectionResetError, BrokenPipeError):
                 data = b""
             print("answered" if data else "closed")
             """;
