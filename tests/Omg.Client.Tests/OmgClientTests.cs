@@ -1,6 +1,7 @@
 using Omg.Protocol;
 using Omg.Protocol.MessagePack;
 using Omg.Protocol.Messages;
+using Omg.Tests.Shared;
 
 namespace Omg.Client.Tests;
 
@@ -17,16 +18,6 @@ public sealed class OmgClientTests
         ? new SuccessResponse(request.Id, new SuggestResult([suggest.Query]))
         : TestDaemon.Canned(request));
 
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        for (int i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition());
-    }
-
     [Fact]
     public async Task Hundred_concurrent_calls_answered_in_reverse_get_their_own_answers()
     {
@@ -36,7 +27,7 @@ public sealed class OmgClientTests
         await using var client = ClientFor(daemon);
 
         Task<IReadOnlyList<string>>[] calls = Enumerable.Range(0, 100).Select(i => client.SuggestAsync($"q{i}")).ToArray();
-        await WaitUntil(() => daemon.HeldCount == 100);
+        await Eventually.TrueAsync(() => daemon.HeldCount == 100);
         await daemon.ReleaseHeldAsync(reverse: true);
 
         for (int i = 0; i < 100; i++)
@@ -114,7 +105,7 @@ public sealed class OmgClientTests
         await using var client = new OmgClient(new OmgClientOptions { SocketPath = daemon.SocketPath, AutoStart = false, RateLimitRetries = 0 });
         Task<SearchResult> first = client.SearchAsync("vim");
         Task<StatusResult> second = client.StatusAsync();
-        await WaitUntil(() => daemon.HeldCount == 2);
+        await Eventually.TrueAsync(() => daemon.HeldCount == 2);
 
         await daemon.RefuseAllAsync(new ErrorResponse(0, ErrorCodes.RateLimited, "too many connections (limit 1); retry after 100 ms"));
 
@@ -196,7 +187,7 @@ public sealed class OmgClientTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.SearchAsync("vim", cancellationToken: cancel.Token));
         release.SetResult();
-        await WaitUntil(() => daemon.Received.Count == 1);
+        await Eventually.TrueAsync(() => daemon.Received.Count == 1);
 
         Assert.Equal("pong", await client.PingAsync());
         Assert.Equal(1234UL, (await client.StatusAsync()).TotalPackages);
@@ -245,7 +236,7 @@ public sealed class OmgClientTests
         Assert.Equal("pong", await client.PingAsync());
 
         Task<SearchResult> pending = client.SearchAsync("vim");
-        await WaitUntil(() => first.Received.Count == 2);
+        await Eventually.TrueAsync(() => first.Received.Count == 2);
         await first.DisposeAsync();
         var lost = await Assert.ThrowsAsync<OmgDaemonUnavailableException>(() => pending);
         Assert.Equal(path, lost.SocketPath);
@@ -323,7 +314,7 @@ public sealed class OmgClientTests
         daemon.Handler = request => Task.FromResult(request is SearchRequest ? null : TestDaemon.Canned(request));
         var client = ClientFor(daemon);
         Task<SearchResult> pending = client.SearchAsync("vim");
-        await WaitUntil(() => !daemon.Received.IsEmpty);
+        await Eventually.TrueAsync(() => !daemon.Received.IsEmpty);
 
         await client.DisposeAsync();
 

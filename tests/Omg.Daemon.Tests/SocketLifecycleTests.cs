@@ -47,6 +47,35 @@ public sealed class SocketLifecycleTests
     }
 
     [Fact]
+    public async Task A_socket_path_longer_than_sun_path_holds_is_refused_before_anything_is_made()
+    {
+        using var paths = new TestPaths();
+        // 108 bytes do not fit sun_path with its NUL; 107 do.
+        string tooLong = Path.Combine(paths.Directory, "sub", new string('s', 107 - paths.Directory.Length - "/sub/".Length + 1));
+        Assert.Equal(108, tooLong.Length);
+        using (var host = DaemonHost.CreateBuilder(["--socket", tooLong], withBackends: false).Build())
+        {
+            DaemonStartException ex = await Assert.ThrowsAsync<DaemonStartException>(() => host.StartAsync());
+            Assert.Equal($"socket path {tooLong} is longer than the 107 bytes a Unix socket address holds", ex.Message);
+        }
+
+        Assert.False(Directory.Exists(Path.Combine(paths.Directory, "sub")));
+
+        string longest = tooLong[..^1];
+        using var served = DaemonHost.CreateBuilder(["--socket", longest], withBackends: false).Build();
+        await served.StartAsync();
+        try
+        {
+            await using RawConnection connection = await RawConnection.ConnectAsync(longest);
+            Assert.IsType<SuccessResponse>(await connection.CallAsync(new PingRequest(1)));
+        }
+        finally
+        {
+            await served.StopAsync();
+        }
+    }
+
+    [Fact]
     public async Task A_regular_file_at_the_socket_path_is_never_deleted()
     {
         using var paths = new TestPaths();
@@ -95,9 +124,11 @@ public sealed class SocketLifecycleTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_client_running_as_another_uid_is_refused()
     {
+        // Becoming uid 65534 takes root (setpriv --reuid); a normal user's run shows this as skipped, with why.
+        Skip.IfNot(ProcessState.IsRoot(), "playing a client of another uid needs root (setpriv --reuid=65534); this run is not root");
         using var paths = new TestPaths();
         File.SetUnixFileMode(paths.Directory, (UnixFileMode)0b111_101_101);
         await using InProcessDaemon daemon = await InProcessDaemon.StartAsync(paths, withPackages: false);
@@ -108,11 +139,12 @@ public sealed class SocketLifecycleTests
             import socket, struct, sys
             s = socket.socket(socket.AF_UNIX)
             s.connect("{{daemon.Socket}}")
-            s.sendall(bytes.fromhex("0000000b81a450696e6781a2696409"))
             s.settimeout(5)
+            # omgd may close before the request is even written: a refused write is the same refusal.
             try:
+                s.sendall(bytes.fromhex("0000000b81a450696e6781a2696409"))
                 data = s.recv(4)
-            except ConnectionResetError:
+            except (ConnectionResetError, BrokenPipeError):
                 data = b""
             print("answered" if data else "closed")
             """;

@@ -7,6 +7,8 @@ AfterAll { Stop-TestDaemon }
 
 Describe 'Get-OmgRuntime' {
     It 'writes Omg.Runtime objects' {
+        # The fixture tree has runtimes (its Python below): an empty list would make this loop check nothing.
+        $All.Count | Should -BeGreaterThan 0
         foreach ($runtime in $All) {
             $runtime | Should -BeOfType ([Omg.Runtime])
             $runtime.IsDefault | Should -BeOfType ([bool])

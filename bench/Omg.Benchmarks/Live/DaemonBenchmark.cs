@@ -46,6 +46,10 @@ internal static class DaemonBenchmark
             Console.WriteLine($"Ping throughput, {connections,2} connection(s), 64 in flight each: {rate,10:N0} requests/s");
         }
 
+        // The same daemon, the same run: many clients each with a thousand calls in flight, every answer checked.
+        double mixed = await PipelinedClients.RunAsync(omgd, clients: 100, perClient: 1000);
+        Console.WriteLine($"100 OmgClients x 1,000 calls in flight (Ping and Suggest), every answer checked: {mixed,10:N0} requests/s");
+
         // Cross-check the client-side counts with what omgd itself says it answered.
         await using OmgClient check = omgd.Client();
         Omg.Protocol.Messages.MetricsResult metrics = await check.MetricsAsync();

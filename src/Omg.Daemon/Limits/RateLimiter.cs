@@ -7,13 +7,16 @@ namespace Omg.Daemon.Limits;
 /// Two token buckets per request: the connection's own and the one shared by every connection of the
 /// same peer uid, so opening more connections does not buy more throughput.
 /// </summary>
-internal sealed class RateLimiter(IOptions<DaemonOptions> options)
+/// <param name="options">The limits.</param>
+/// <param name="time">The clock the buckets refill on; the system's unless a test steps one by hand.</param>
+internal sealed class RateLimiter(IOptions<DaemonOptions> options, TimeProvider? time = null)
 {
     private readonly DaemonLimits _limits = options.Value.Limits;
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly ConcurrentDictionary<uint, TokenBucket> _perUid = new();
 
     /// <summary>A bucket for a new connection.</summary>
-    public TokenBucket NewConnectionBucket() => new(_limits.ConnectionRate, _limits.ConnectionBurst);
+    public TokenBucket NewConnectionBucket() => new(_limits.ConnectionRate, _limits.ConnectionBurst, _time);
 
     /// <summary>Takes <paramref name="cost"/> tokens from both buckets, or neither.</summary>
     /// <returns>Null when admitted, else the message to answer with (naming the limit and when to retry).</returns>
@@ -24,7 +27,7 @@ internal sealed class RateLimiter(IOptions<DaemonOptions> options)
             return Refusal($"{_limits.ConnectionRate:0} requests/s per connection", connectionWait);
         }
 
-        TokenBucket shared = _perUid.GetOrAdd(uid, _ => new TokenBucket(_limits.UidRate, _limits.UidBurst));
+        TokenBucket shared = _perUid.GetOrAdd(uid, _ => new TokenBucket(_limits.UidRate, _limits.UidBurst, _time));
         if (!shared.TryTake(cost, out TimeSpan uidWait))
         {
             connection.Refund(cost);

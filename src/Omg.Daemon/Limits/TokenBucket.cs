@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Omg.Daemon.Limits;
 
 /// <summary>
@@ -10,16 +8,21 @@ internal sealed class TokenBucket
 {
     private readonly double _rate;
     private readonly double _burst;
+    private readonly TimeProvider _time;
     private readonly Lock _lock = new();
     private double _tokens;
     private long _stamp;
 
-    public TokenBucket(double rate, double burst)
+    /// <param name="rate">Tokens added per second.</param>
+    /// <param name="burst">The most tokens the bucket holds (and starts with).</param>
+    /// <param name="time">The clock refills are measured on; the system's unless a test steps one by hand.</param>
+    public TokenBucket(double rate, double burst, TimeProvider? time = null)
     {
         _rate = rate;
         _burst = burst;
         _tokens = burst;
-        _stamp = Stopwatch.GetTimestamp();
+        _time = time ?? TimeProvider.System;
+        _stamp = _time.GetTimestamp();
     }
 
     /// <summary>
@@ -33,8 +36,8 @@ internal sealed class TokenBucket
     {
         lock (_lock)
         {
-            long now = Stopwatch.GetTimestamp();
-            _tokens = Math.Min(_burst, _tokens + (Stopwatch.GetElapsedTime(_stamp, now).TotalSeconds * _rate));
+            long now = _time.GetTimestamp();
+            _tokens = Math.Min(_burst, _tokens + (_time.GetElapsedTime(_stamp, now).TotalSeconds * _rate));
             _stamp = now;
             if (_tokens >= Math.Min(cost, _burst))
             {

@@ -76,6 +76,14 @@ public static partial class OmgPaths
 
         const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
         Directory.CreateDirectory(directory, Private);
+
+        // Root's chmod succeeds on anyone's directory, so for root only the owner tells: a directory another
+        // user pre-created in a shared /tmp stays theirs (they could chmod it back) and must not be used.
+        if (OwnerOf(directory) is { } owner && owner != CurrentUid)
+        {
+            throw new IOException($"{directory} belongs to another user (uid {owner}); refusing to use it.");
+        }
+
         try
         {
             // chmod fails for anyone but the owner, so this both fixes the mode and proves ownership of a
@@ -87,6 +95,20 @@ public static partial class OmgPaths
             throw new IOException($"{directory} belongs to another user; refusing to use it.", ex);
         }
     }
+
+    // statx's layout is the same on every architecture (unlike struct stat): stx_uid is the u32 at offset 20.
+    private const int StatxUidOffset = 20;
+    private const uint StatxUid = 0x8;
+    private const int AtFdCwd = -100;
+
+    private static unsafe uint? OwnerOf(string path)
+    {
+        byte* buffer = stackalloc byte[256];
+        return Statx(AtFdCwd, path, 0, StatxUid, buffer) == 0 ? *(uint*)(buffer + StatxUidOffset) : null;
+    }
+
+    [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8)]
+    private static unsafe partial int Statx(int dirfd, string path, int flags, uint mask, byte* buffer);
 
     [LibraryImport("libc", EntryPoint = "getuid")]
     private static partial uint GetUid();

@@ -3,6 +3,7 @@ using Omg.Daemon.Tests.Support;
 using Omg.Packages.Tests.Debian;
 using Omg.Protocol;
 using Omg.Protocol.Messages;
+using Omg.Tests.Shared;
 
 namespace Omg.Daemon.Tests.EndToEnd;
 
@@ -156,25 +157,14 @@ public sealed class PackageRequestTests
             Description: probe package added by the freshness test
             """;
         await File.WriteAllTextAsync(status + "-new", (await File.ReadAllTextAsync(status)).TrimEnd('\n') + "\n" + added.TrimEnd() + "\n");
-        var stopwatch = Stopwatch.StartNew();
         File.Move(status + "-new", status, overwrite: true);
 
-        StatusResult after = before;
-        SearchResult found = new([], 0);
-        while (stopwatch.Elapsed < TimeSpan.FromSeconds(2))
-        {
-            after = await ResultAsync<StatusResult>(connection, new StatusRequest(2));
-            found = await ResultAsync<SearchResult>(connection, new SearchRequest(3, "freshness-probe"));
-            if (after.TotalPackages == before.TotalPackages + 1 && found.Total == 1)
-            {
-                break;
-            }
+        // How soon omgd catches up is the packages benchmark's figure; here it must catch up at all.
+        (StatusResult After, SearchResult Found) seen = await Eventually.ValueAsync(
+            async () => (After: await ResultAsync<StatusResult>(connection, new StatusRequest(2)), Found: await ResultAsync<SearchResult>(connection, new SearchRequest(3, "freshness-probe"))),
+            s => s.After.TotalPackages == before.TotalPackages + 1 && s.Found.Total == 1);
 
-            await Task.Delay(50);
-        }
-
-        Assert.Equal(before.TotalPackages + 1, after.TotalPackages);
-        Assert.Equal("omg-freshness-probe", Assert.Single(found.Packages).Name);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), $"took {stopwatch.Elapsed}");
+        Assert.Equal(before.TotalPackages + 1, seen.After.TotalPackages);
+        Assert.Equal("omg-freshness-probe", Assert.Single(seen.Found.Packages).Name);
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Omg.Daemon.Metrics;
 using Omg.Daemon.Packages;
 using Xunit;
+using Omg.Tests.Shared;
 
 namespace Omg.Daemon.Tests.Packages;
 
@@ -67,7 +68,7 @@ public sealed class IdleCompactionTests
         Volatile.Write(ref busy, false);
 
         Assert.Equal(0, Volatile.Read(ref collections));
-        await WaitUntil(() => Volatile.Read(ref collections) == 1);
+        await Eventually.TrueAsync(() => Volatile.Read(ref collections) == 1);
     }
 
     [Fact]
@@ -79,13 +80,13 @@ public sealed class IdleCompactionTests
         compaction.Schedule(CancellationToken.None);
         compaction.Schedule(CancellationToken.None);
         compaction.Schedule(CancellationToken.None);
-        await WaitUntil(() => Volatile.Read(ref collections) >= 1);
+        await Eventually.TrueAsync(() => Volatile.Read(ref collections) >= 1);
         await Task.Delay(Quiet * 3);
         Assert.Equal(1, Volatile.Read(ref collections));
 
         // Once it ran, the next build asks for a new one.
         compaction.Schedule(CancellationToken.None);
-        await WaitUntil(() => Volatile.Read(ref collections) == 2);
+        await Eventually.TrueAsync(() => Volatile.Read(ref collections) == 2);
     }
 
     [Fact]
@@ -100,15 +101,5 @@ public sealed class IdleCompactionTests
         await Task.Delay(Quiet * 3);
 
         Assert.Equal(0, Volatile.Read(ref collections));
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var waited = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), "condition not met within 10 s");
-            await Task.Delay(10);
-        }
     }
 }

@@ -32,19 +32,21 @@ public sealed class PackageIndexLookupTests
     }
 
     [Fact]
-    public void CarriesCountsProblemsAndRuntimes()
+    public void CountsComeFromTheFirstSourceThatHasThemAndProblemsFromAllInLoadOrder()
     {
-        var counts = new SystemCounts(10, 4, 1, 2);
-        RuntimeInfo[] runtimes = [new("python", "3.11.7", "/p", "pyenv", true)];
+        // The system package manager's source need not load first, and a later source's counts never win.
+        var dpkg = new SystemCounts(10, 4, 1, 2);
         var index = new PackageIndex(
         [
-            new SourceLoadResult([], ["bad stanza"], counts),
-            new SourceLoadResult([], ["bad json"], null),
-        ], runtimes);
+            new SourceLoadResult([Fake.Package("left-pad", "pad", source: "npm")], ["bad json"], null),
+            new SourceLoadResult([Fake.Package("vim", "editor")], ["bad stanza", "bad version"], dpkg),
+            new SourceLoadResult([], ["late"], new SystemCounts(99, 99, 99, 99)),
+        ], []);
 
-        Assert.Equal(counts, index.Counts);
-        Assert.Equal(["bad stanza", "bad json"], index.Problems);
-        Assert.Equal(runtimes, index.Runtimes);
+        Assert.Equal(dpkg, index.Counts);
+        Assert.Equal(["bad json", "bad stanza", "bad version", "late"], index.Problems);
+        Assert.Null(new PackageIndex([Fake.Result(Fake.Package("six", "x", source: "pypi"))], []).Counts);
         Assert.Null(PackageIndex.Empty.Counts);
+        Assert.Empty(PackageIndex.Empty.Problems);
     }
 }

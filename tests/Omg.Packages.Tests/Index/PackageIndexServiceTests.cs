@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using Omg.Packages.Index;
 using Omg.Packages.Runtimes;
+using Omg.Tests.Shared;
 
 namespace Omg.Packages.Tests.Index;
 
 public sealed class PackageIndexServiceTests : IDisposable
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(2);
     private readonly string _dir = Directory.CreateTempSubdirectory("omg-index-").FullName;
     private readonly ConcurrentQueue<string> _log = new();
 
@@ -23,7 +23,7 @@ public sealed class PackageIndexServiceTests : IDisposable
         Assert.Same(PackageIndex.Empty, await service.GetAsync(TimeSpan.FromMilliseconds(10), CancellationToken.None));
 
         service.Start();
-        var index = await service.Ready.WaitAsync(Deadline);
+        var index = await service.Ready.WaitAsync(Eventually.Deadline);
 
         Assert.Same(index, service.Current);
         Assert.Equal("vim", Assert.Single(index.Find("vim")).Name);
@@ -40,7 +40,7 @@ public sealed class PackageIndexServiceTests : IDisposable
         var steady = new FakeSource("apt", () => Fake.Result(Fake.Package("vim")));
         await using var service = Service(steady, flaky);
         service.Start();
-        await service.Ready.WaitAsync(Deadline);
+        await service.Ready.WaitAsync(Eventually.Deadline);
 
         fail = true;
         var index = await service.RebuildAsync(CancellationToken.None);
@@ -57,7 +57,7 @@ public sealed class PackageIndexServiceTests : IDisposable
     {
         await using var service = Service(new FakeSource("pypi", () => throw new IOException("unreadable")));
         service.Start();
-        var index = await service.Ready.WaitAsync(Deadline);
+        var index = await service.Ready.WaitAsync(Eventually.Deadline);
 
         Assert.Empty(index.Packages);
         Assert.Contains(index.Problems, p => p.Contains("unreadable"));
@@ -72,7 +72,7 @@ public sealed class PackageIndexServiceTests : IDisposable
             .Where(l => l.Length > 0).Select(n => Fake.Package(n, "from file")).ToArray()), status);
         await using var service = Service(source);
         service.Start();
-        await service.Ready.WaitAsync(Deadline);
+        await service.Ready.WaitAsync(Eventually.Deadline);
         Assert.Equal(1, service.Current.Search("from", 10).Total);
 
         // dpkg writes status-new and renames it over status.
@@ -80,7 +80,7 @@ public sealed class PackageIndexServiceTests : IDisposable
         await File.WriteAllTextAsync(next, "alpha\nbeta\ngamma\n");
         File.Move(next, status, overwrite: true);
 
-        await WaitUntil(() => service.Current.Search("from", 10).Total == 3);
+        await Eventually.TrueAsync(() => service.Current.Search("from", 10).Total == 3);
         Assert.Single(service.Current.Find("gamma"));
     }
 
@@ -93,11 +93,11 @@ public sealed class PackageIndexServiceTests : IDisposable
         var other = new FakeSource("npm", () => Fake.Result(), Path.Combine(_dir, "missing", "dir"));
         await using var service = Service(watched, other);
         service.Start();
-        await service.Ready.WaitAsync(Deadline);
+        await service.Ready.WaitAsync(Eventually.Deadline);
 
         await File.WriteAllTextAsync(Path.Combine(lists, "newpkg"), "x");
 
-        await WaitUntil(() => service.Current.Find("newpkg").Count == 1);
+        await Eventually.TrueAsync(() => service.Current.Find("newpkg").Count == 1);
         Assert.Equal(1, other.Loads);
         Assert.True(watched.Loads >= 2);
         Assert.Contains(_log, l => l.Contains("not watching"));
@@ -109,23 +109,18 @@ public sealed class PackageIndexServiceTests : IDisposable
         using var root = Omg.Packages.Tests.Debian.Fixtures.CopyRoot("outdated");
         await using var service = Service(new Omg.Packages.Debian.DebianPackageSource(root.Path));
         service.Start();
-        var before = (await service.Ready.WaitAsync(Deadline * 5)).Counts!.UpdatesAvailable;
+        var before = (await service.Ready.WaitAsync(Eventually.Deadline)).Counts!.UpdatesAvailable;
 
         // The fixture has no preferences.d yet: its creation in etc/apt is seen (a rebuild, which watches the new
         // folder itself), then a hold on everything written into it. Waiting for that rebuild rather than a fixed
         // time keeps a slow machine from turning the two changes into one.
         var generation = service.Generation;
         Directory.CreateDirectory(root.File("etc/apt/preferences.d"));
-        var until = DateTime.UtcNow + (Deadline * 5);
-        while (service.Generation == generation)
-        {
-            Assert.True(DateTime.UtcNow < until, "creating preferences.d did not cause a rebuild");
-            await Task.Delay(20);
-        }
+        await Eventually.TrueAsync(() => service.Generation != generation, "a rebuild after creating preferences.d");
 
         await File.WriteAllTextAsync(root.File("etc/apt/preferences.d/hold"), "Package: *\nPin: release *\nPin-Priority: 50\n");
 
-        await WaitUntil(() => service.Current.Counts!.UpdatesAvailable == 0);
+        await Eventually.TrueAsync(() => service.Current.Counts!.UpdatesAvailable == 0);
         Assert.True(before > 0);
     }
 
@@ -136,13 +131,13 @@ public sealed class PackageIndexServiceTests : IDisposable
         await File.WriteAllTextAsync(root.File("var/lib/apt/lists/deb.debian.org_debian_dists_trixie_main_binary-amd64_Packages"), "Package: dash\nVersion: 0.5.99-1\nArchitecture: amd64\nMulti-Arch: foreign\nDescription: newer dash\n");
         await using var service = Service(new Omg.Packages.Debian.DebianPackageSource(root.Path));
         service.Start();
-        var before = (await service.Ready.WaitAsync(Deadline * 5)).Counts!.UpdatesAvailable;
+        var before = (await service.Ready.WaitAsync(Eventually.Deadline)).Counts!.UpdatesAvailable;
 
         // The list is not read while no source refers to it; adding the repository (as before an apt update) is
         // a change of sources.list, which is watched.
         await File.AppendAllTextAsync(root.File("etc/apt/sources.list"), "deb [trusted=yes] http://deb.debian.org/debian trixie main\n");
 
-        await WaitUntil(() => service.Current.Counts!.UpdatesAvailable == before + 1);
+        await Eventually.TrueAsync(() => service.Current.Counts!.UpdatesAvailable == before + 1);
         Assert.Equal("0.5.99-1", service.Current.Find("dash").Single().CandidateVersion);
     }
 
@@ -153,16 +148,6 @@ public sealed class PackageIndexServiceTests : IDisposable
         await service.DisposeAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => service.Ready);
         Assert.Throws<ObjectDisposedException>(service.Start);
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var until = DateTime.UtcNow + Deadline;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < until, "the index did not follow the change within 2 s");
-            await Task.Delay(20);
-        }
     }
 
     private sealed class FixedRuntimes : IRuntimeDetector

@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Omg.Packages.Runtimes;
 
 namespace Omg.Packages.Tests.Runtimes;
@@ -200,6 +203,60 @@ public sealed class RuntimeDetectorTests : IDisposable
             Assert.True(File.Exists(r.Path) || Directory.Exists(r.Path), r.Path);
         });
         Assert.All(runtimes.GroupBy(r => r.Name), g => Assert.True(g.Count(r => r.IsDefault) <= 1, g.Key));
+    }
+
+    [SkippableTheory]
+    [InlineData("python", "python3", "--version", @"Python (\S+)")]
+    [InlineData("node", "node", "--version", @"v(\S+)")]
+    [InlineData("java", "java", "-version", @"version ""([^""]+)""")]
+    [InlineData("dotnet", "dotnet", "--version", @"^(\S+)")]
+    [InlineData("rust", "rustc", "--version", @"rustc (\S+)")]
+    [InlineData("go", "go", "version", @"go version go(\S+)")]
+    [InlineData("ruby", "ruby", "--version", @"ruby ([0-9.]+)")]
+    public void ThisMachinesDefaultIsTheVersionItsOwnCommandReports(string name, string command, string argument, string pattern)
+    {
+        // The oracle is the runtime itself, found on PATH as a shell finds it; a machine without it skips, saying so.
+        string? reported = VersionFromCommand(command, argument, pattern);
+        Skip.If(reported is null, $"'{command}' is not on this machine's PATH");
+
+        var defaults = new RuntimeDetector().Detect(name, CancellationToken.None).Where(r => r.Name == name && r.IsDefault).ToList();
+        RuntimeInfo found = Assert.Single(defaults);
+        // Without headers or release files the detector knows only the version in the file name (python3.11):
+        // what it says must then be the leading part of what the runtime reports, never something else.
+        Assert.True(
+            reported == found.Version || reported!.StartsWith(found.Version + ".", StringComparison.Ordinal),
+            $"'{command} {argument}' says {reported}, the detector's default {name} is {found.Version} at {found.Path}");
+    }
+
+    private static string? VersionFromCommand(string command, string argument, string pattern)
+    {
+        var start = new ProcessStartInfo(command, [argument])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            // Outside the checkout, so that no global.json there picks the dotnet SDK.
+            WorkingDirectory = "/",
+        };
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (Win32Exception)
+        {
+            return null;
+        }
+
+        using (process)
+        {
+            Task<string> error = process.StandardError.ReadToEndAsync();
+            string output = process.StandardOutput.ReadToEnd() + error.Result;
+            process.WaitForExit();
+            Assert.True(process.ExitCode == 0, $"'{command} {argument}' exited with {process.ExitCode}: {output}");
+            Match match = Regex.Match(output, pattern, RegexOptions.Multiline);
+            Assert.True(match.Success, $"'{command} {argument}' printed no version: {output}");
+            return match.Groups[1].Value;
+        }
     }
 
     [Theory]

@@ -90,6 +90,22 @@ public sealed class OmgPathsTests : IDisposable
         Assert.Equal("700", Run("stat", "-c", "%a", open));
     }
 
+    [SkippableFact]
+    public void A_directory_another_user_owns_is_refused_and_left_as_it_was()
+    {
+        // Only root can hand a directory to another uid (chown), and root's chmod succeeds on anyone's: the
+        // refusal must come from the owner, not from chmod failing.
+        Skip.IfNot(OmgPaths.CurrentUid == 0, "giving a directory to another uid needs root (chown); this run is not root");
+        string theirs = Path.Combine(_scratch.FullName, "theirs");
+        Directory.CreateDirectory(theirs);
+        File.SetUnixFileMode(theirs, (UnixFileMode)0b111_111_111);
+        Run("chown", "65534:65534", theirs);
+
+        IOException refused = Assert.Throws<IOException>(() => OmgPaths.EnsurePrivateDirectory(theirs));
+        Assert.Contains("belongs to another user", refused.Message, StringComparison.Ordinal);
+        Assert.Equal("777 65534", Run("stat", "-c", "%a %u", theirs));
+    }
+
     private static string Run(string file, params string[] arguments)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, UseShellExecute = false };
