@@ -162,9 +162,21 @@ public sealed class ConnectionTests
         await using RawConnection connection = await daemon.ConnectAsync();
         static BatchRequest Batch(ulong id, int items) => new(id, Enumerable.Range(0, items).Select(i => (Request)new StatusRequest((ulong)i)).ToArray());
 
-        Assert.Equal(ErrorCodes.RateLimited, Assert.IsType<ErrorResponse>(await connection.CallAsync(Batch(1, 11))).Code);
-        Assert.IsType<SuccessResponse>(await connection.CallAsync(Batch(2, 10)));
+        // 4 + 6 items empty the burst of 10 exactly; one more request of any size is refused.
+        Assert.IsType<SuccessResponse>(await connection.CallAsync(Batch(1, 4)));
+        Assert.IsType<SuccessResponse>(await connection.CallAsync(Batch(2, 6)));
         Assert.Equal(ErrorCodes.RateLimited, Assert.IsType<ErrorResponse>(await connection.CallAsync(new StatusRequest(3))).Code);
+    }
+
+    [Fact]
+    public async Task A_batch_bigger_than_the_burst_is_admitted_once_and_leaves_the_connection_in_debt()
+    {
+        await using InProcessDaemon daemon = await InProcessDaemon.StartAsync(true, "--Limits:ConnectionRate=0.001", "--Limits:ConnectionBurst=10");
+        await using RawConnection connection = await daemon.ConnectAsync();
+        static BatchRequest Batch(ulong id, int items) => new(id, Enumerable.Range(0, items).Select(i => (Request)new StatusRequest((ulong)i)).ToArray());
+
+        Assert.IsType<SuccessResponse>(await connection.CallAsync(Batch(1, 11)));
+        Assert.Equal(ErrorCodes.RateLimited, Assert.IsType<ErrorResponse>(await connection.CallAsync(new StatusRequest(2))).Code);
     }
 
     [Fact]

@@ -73,9 +73,10 @@ public sealed partial class ModuleMetadataTests
         string project = File.ReadAllText(Path.Combine(RepositoryPaths.ModuleProject, "Omg.PowerShell.csproj"));
         string framework = Regex.Match(project, "<TargetFramework>([^<]+)</TargetFramework>").Groups[1].Value;
 
-        Assert.Contains($"src/Omg.PowerShell/bin/$configuration/{framework}/Omg.PowerShell.dll", loader, StringComparison.Ordinal);
+        Assert.Contains($"'src/Omg.PowerShell/bin/Release/{framework}/Omg.PowerShell.dll'", loader, StringComparison.Ordinal);
+        Assert.Contains($"'src/Omg.PowerShell/bin/Debug/{framework}/Omg.PowerShell.dll'", loader, StringComparison.Ordinal);
         Assert.Equal(framework, Path.GetFileName(RepositoryPaths.ModuleOutput));
-        Assert.Contains("Join-Path $PSScriptRoot 'Omg.PowerShell.dll'", loader, StringComparison.Ordinal);
+        Assert.Contains("[IO.Path]::Combine($PSScriptRoot, 'Omg.PowerShell.dll')", loader, StringComparison.Ordinal);
     }
 
     [Fact]

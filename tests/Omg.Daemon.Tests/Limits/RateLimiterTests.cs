@@ -39,13 +39,30 @@ public sealed class RateLimiterTests
     }
 
     [Fact]
-    public void A_cost_above_the_burst_is_refused_even_from_a_full_bucket_and_takes_nothing()
+    public void A_cost_above_the_burst_is_admitted_from_a_full_bucket_and_leaves_it_in_debt()
     {
         var bucket = new TokenBucket(rate: 5, burst: 10, _clock);
 
+        Assert.True(bucket.TryTake(20, out TimeSpan none));
+        Assert.Equal(TimeSpan.Zero, none);
+
+        // 10 tokens of debt: the next token is 11 tokens (2.2 s) away, not 0.2 s.
+        Assert.False(bucket.TryTake(1, out TimeSpan wait));
+        Assert.Equal(TimeSpan.FromMilliseconds(2200), wait);
+        _clock.Advance(TimeSpan.FromMilliseconds(2190));
+        Assert.False(bucket.TryTake(1, out TimeSpan _));
+        _clock.Advance(TimeSpan.FromMilliseconds(20)); // past 2.2 s by more than the doubles' rounding
+        Assert.True(bucket.TryTake(1, out TimeSpan _));
+    }
+
+    [Fact]
+    public void A_cost_above_the_burst_waits_for_a_full_bucket()
+    {
+        var bucket = new TokenBucket(rate: 5, burst: 10, _clock);
+        Assert.True(bucket.TryTake(1, out _));
+
         Assert.False(bucket.TryTake(20, out TimeSpan wait));
-        Assert.Equal(TimeSpan.Zero, wait); // the bucket is as full as it gets: no wait makes 20 fit
-        Assert.True(bucket.TryTake(10, out _));
+        Assert.Equal(TimeSpan.FromMilliseconds(200), wait); // until the bucket is full again, not until 20 fit
     }
 
     [Fact]
