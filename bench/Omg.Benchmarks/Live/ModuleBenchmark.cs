@@ -10,7 +10,7 @@ namespace Omg.Benchmarks.Live;
 /// (a Process with stdin, stdout and stderr piped, the same request bytes, output read to the end): interleaved pairs
 /// in one run, the order flipped every pair, so both sides see the same machine. The modules: a compiled one (C, built
 /// here with cc, the cheapest a module can be), a sh one, and <c>py3.hello</c> from SysInspect's published examples
-/// against <c>python3 -c pass</c>. A first row spawns the compiled module through setsid(1) directly, as omgd does, to
+/// against <c>python3 -c pass</c>. A first row spawns the compiled module through setsid(1) directly, as omgd did before it used posix_spawn, to
 /// show what the process group costs by itself.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
@@ -52,8 +52,8 @@ internal static class ModuleBenchmark
 
             if (compiled)
             {
-                // Where omgd's overhead goes: the same spawn through setsid(1), which omgd starts every module with
-                // to give it a process group of its own (Process/ProcessGroup.cs), against the module alone.
+                // What a process group cost omgd before posix_spawn: the same spawn through setsid(1), which omgd started every module with
+                // to give it a process group of its own (now Process/PosixSpawn.cs does it in one spawn), against the module alone.
                 await CompareAsync("direct spawn through /usr/bin/setsid vs direct (the compiled module)", pairs, async () =>
                 {
                     await SpawnAsync("/usr/bin/setsid", [Path.Combine(root, "bench", "c")], stdin);

@@ -122,6 +122,11 @@ public sealed partial class ModuleBackend : IModuleHandler, IDisposable
         {
             run = await ModuleProcess.RunAsync(argv, workingDirectory, Encoding.UTF8.GetBytes(contract.ToJsonString()), timeout, _options.MaxOutputBytes, _options.Environment, cancellationToken).ConfigureAwait(false);
         }
+        catch (System.ComponentModel.Win32Exception start)
+        {
+            // Executable by its mode but not startable: no interpreter on its #! line, not a program at all.
+            throw Failed(name, $"cannot be started: {start.Message}");
+        }
         finally
         {
             _slots.Release();

@@ -14,43 +14,29 @@ public static class ModuleProcess
     /// <summary>The most of a module's stderr that is kept (for the log); a module writing more is killed.</summary>
     public const int MaxStderrBytes = 1 << 20;
 
-    /// <summary>Runs <paramref name="moduleArgv"/> (the program, then its arguments; in a process group of its own, see ProcessGroup) in <paramref name="workingDirectory"/> with <paramref name="stdin"/> as its input.</summary>
+    /// <summary>Runs <paramref name="moduleArgv"/> (the program, then its arguments; in a process group of its own, see PosixSpawn) in <paramref name="workingDirectory"/> with <paramref name="stdin"/> as its input.</summary>
+    /// <exception cref="System.ComponentModel.Win32Exception">The module could not be started; the message names it and says why.</exception>
     public static async Task<ModuleRun> RunAsync(IReadOnlyList<string> moduleArgv, string workingDirectory, byte[] stdin, TimeSpan timeout, int maxOutputBytes, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
-        IReadOnlyList<string> argv = ProcessGroup.Wrap(moduleArgv);
-        var start = new ProcessStartInfo(argv[0])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-        };
-        foreach (string argument in argv.Skip(1))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
         // A clean environment: the module sees what it needs to run and what configuration adds, not omgd's own.
-        start.Environment.Clear();
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (string name in new[] { "PATH", "HOME", "LANG" })
         {
             if (Environment.GetEnvironmentVariable(name) is { } value)
             {
-                start.Environment[name] = value;
+                variables[name] = value;
             }
         }
 
         foreach ((string name, string value) in environment)
         {
-            start.Environment[name] = value;
+            variables[name] = value;
         }
 
-        using var process = new System.Diagnostics.Process { StartInfo = start };
         long started = Stopwatch.GetTimestamp();
-        process.Start();
+        using SpawnedModule process = PosixSpawn.Start(moduleArgv, workingDirectory, variables);
         using var overCap = new CancellationTokenSource();
-        int pid = process.Id;
+        int pid = process.Pid;
 
         // Killed from the reader, before it reads on: a module must not get further, an answer after a flood of
         // stderr included, while the wait below wakes up to do the killing.
@@ -60,29 +46,28 @@ public static class ModuleProcess
             overCap.Cancel();
         }
 
-        Task<CappedOutput> stdout = CappedOutput.DrainAsync(process.StandardOutput.BaseStream, maxOutputBytes, keepHead: false, KillOverCap);
-        Task<CappedOutput> stderr = CappedOutput.DrainAsync(process.StandardError.BaseStream, MaxStderrBytes, keepHead: true, KillOverCap);
-        Task writing = WriteAsync(process.StandardInput.BaseStream, stdin);
+        Task<CappedOutput> stdout = CappedOutput.DrainAsync(process.Stdout, maxOutputBytes, keepHead: false, KillOverCap);
+        Task<CappedOutput> stderr = CappedOutput.DrainAsync(process.Stderr, MaxStderrBytes, keepHead: true, KillOverCap);
+        Task writing = WriteAsync(process.Stdin, stdin);
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, overCap.Token);
         deadline.CancelAfter(timeout);
         bool killed = false;
+        int exitCode;
         try
         {
-            await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
+            exitCode = await process.Exited.WaitAsync(deadline.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             killed = true;
-            ProcessGroup.Kill(process.Id);
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            KillTree(pid);
+            ProcessGroup.Kill(pid);
+            exitCode = await process.Exited.ConfigureAwait(false);
         }
 
-        // The module is done when it exits. Whatever it left running in its group goes too: it would hold the output
-        // pipes open, and the call would wait on it until the timeout.
-        ProcessGroup.Kill(process.Id);
-
+        // The module is done when it exits; the rest of its group was killed at its exit (SpawnedModule), so nothing
+        // holds the output pipes open now.
         await writing.ConfigureAwait(false);
         CappedOutput output = await stdout.ConfigureAwait(false);
         CappedOutput errors = await stderr.ConfigureAwait(false);
@@ -91,7 +76,7 @@ public static class ModuleProcess
         // A module killed for one cap may have filled its other pipe's share meanwhile; the call failed either way.
         bool overAnyCap = output.Over || errors.Over;
         return new ModuleRun(
-            killed || overAnyCap ? null : process.ExitCode,
+            killed || overAnyCap ? null : exitCode,
             output.ToArray(),
             Encoding.UTF8.GetString(errors.ToArray()),
             TimedOut: killed && !overAnyCap,
@@ -100,6 +85,20 @@ public static class ModuleProcess
         {
             StderrOverCap = errors.Over,
         };
+    }
+
+    // The module's descendants by parentage as well as its group: a child that made a session of its own has left the
+    // group but is still found below the module while the module lives.
+    private static void KillTree(int pid)
+    {
+        try
+        {
+            using var module = System.Diagnostics.Process.GetProcessById(pid);
+            module.Kill(entireProcessTree: true);
+        }
+        catch (Exception gone) when (gone is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+        }
     }
 
     // A module may exit without reading its input: the broken pipe that leaves is not a failure.

@@ -42,6 +42,9 @@ public sealed class ModuleRequestTests : IAsyncLifetime
         Module("test/pidhang", "import json, os, sys, time\nreq = json.load(sys.stdin)\nopen(req['arguments']['pidfile'], 'w').write(str(os.getpid()))\ntime.sleep(300)\n");
         Module("test/junk", "print('this is not json')\n");
         Module("test/noretcode", "import json\nprint(json.dumps({'message': 'x'}))\n");
+        // Executable by its mode, but its #! names no interpreter that exists.
+        File.WriteAllText(Path.Combine(Root, "test/nointerpreter"), "#!/nonexistent/interpreter\n");
+        File.SetUnixFileMode(Path.Combine(Root, "test/nointerpreter"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         // Answers after a while, longer than the daemon's check for a closed peer takes.
         Module("test/slowecho", "import json, sys, time\nsys.stdin.read()\ntime.sleep(1)\nprint(json.dumps({'retcode': 0, 'message': 'slept'}))\n");
         // Never reads stdin, answers at once.
@@ -143,6 +146,7 @@ public sealed class ModuleRequestTests : IAsyncLifetime
     [InlineData("test.nosuch", """{}""", ErrorCodes.ModuleNotFound, "test.nosuch")]
     [InlineData("test.junk", """{}""", ErrorCodes.ModuleFailed, "not valid JSON")]
     [InlineData("test.noretcode", """{}""", ErrorCodes.ModuleFailed, "retcode")]
+    [InlineData("test.nointerpreter", """{}""", ErrorCodes.ModuleFailed, "cannot be started: ")]
     public async Task Bad_calls_and_bad_answers_are_errors_that_say_why(string name, string request, int code, string says)
     {
         ErrorResponse error = await FailAsync(name, request);

@@ -11,10 +11,63 @@ public sealed class ModuleProcessTests : IDisposable
     public void Dispose() => _paths.Dispose();
 
     [Fact]
-    public void Setsid_is_there_so_modules_get_their_own_group()
+    public async Task A_module_starts_with_no_signal_ignored_or_blocked()
     {
-        // util-linux is essential on Debian; without setsid only the process tree could be killed.
-        Assert.True(ProcessGroup.Available, "setsid(1) not found in /usr/bin or /bin");
+        // omgd's runtime ignores SIGPIPE; a module inheriting that would not die writing to a closed pipe, as a
+        // program started from a shell does. /proc/<pid>/status: SigBlk and SigIgn are hexadecimal masks.
+        string module = Script("grep -E '^Sig(Blk|Ign):' /proc/$$/status");
+        ModuleRun run = await RunAsync(module, TimeSpan.FromSeconds(20));
+        string[] lines = System.Text.Encoding.UTF8.GetString(run.Stdout).Trim().Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.Equal(0UL, Mask(lines[0], "SigBlk:"));
+        // The standard signals 1-31 only: glibc's posix_spawn itself sets its two internal real-time signals (32 and 33,
+        // NPTL's cancel and setxid) to ignored in every child it starts, and the C library of the exec'd program takes
+        // them over again.
+        Assert.Equal(0UL, Mask(lines[1], "SigIgn:") & 0x7fffffffUL);
+
+        static ulong Mask(string line, string name)
+        {
+            Assert.StartsWith(name, line, StringComparison.Ordinal);
+            return ulong.Parse(line[name.Length..].Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    [Fact]
+    public async Task A_file_that_is_executable_but_no_program_is_refused_naming_it()
+    {
+        string path = Path.Combine(_paths.Directory, "notaprogram");
+        File.WriteAllText(path, "echo this has no #! line\n");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var refused = await Assert.ThrowsAsync<System.ComponentModel.Win32Exception>(() => RunAsync(path, TimeSpan.FromSeconds(20)));
+        Assert.Contains(path, refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Exec format error", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_module_gets_exactly_the_environment_it_is_given()
+    {
+        string module = Script("env | sort");
+        ModuleRun run = await ModuleProcess.RunAsync([module], _paths.Directory, [], TimeSpan.FromSeconds(20), 1 << 20, new Dictionary<string, string> { ["OMG_TEST_X"] = "1 2" }, CancellationToken.None);
+        string[] names = System.Text.Encoding.UTF8.GetString(run.Stdout).Trim().Split('\n').Select(l => l.Split('=')[0]).ToArray();
+        // sh adds PWD (and may add SHLVL, _); the rest is what omgd passes: PATH, HOME, LANG where set, and the configured ones.
+        string[] passed = names.Except(["PWD", "SHLVL", "_", "OLDPWD"]).ToArray();
+        Assert.Contains("OMG_TEST_X", passed);
+        Assert.Contains("PATH", passed);
+        Assert.All(passed, n => Assert.Contains(n, new[] { "PATH", "HOME", "LANG", "OMG_TEST_X" }));
+        Assert.Contains("OMG_TEST_X=1 2", System.Text.Encoding.UTF8.GetString(run.Stdout), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_module_starts_in_the_directory_it_is_given_with_its_exit_code_and_signal_reported()
+    {
+        string here = Path.Combine(_paths.Directory, "cwd");
+        Directory.CreateDirectory(here);
+        ModuleRun run = await ModuleProcess.RunAsync([Script("pwd; exit 7")], here, [], TimeSpan.FromSeconds(20), 1 << 20, new Dictionary<string, string>(), CancellationToken.None);
+        Assert.Equal(here, System.Text.Encoding.UTF8.GetString(run.Stdout).Trim());
+        Assert.Equal(7, run.ExitCode);
+
+        ModuleRun killed = await RunAsync(Script("kill -TERM $$"), TimeSpan.FromSeconds(20));
+        Assert.Equal(128 + 15, killed.ExitCode);
     }
 
     [Fact]
