@@ -1,3 +1,4 @@
+using Omg.Packages.Tests.Debian;
 using Omg.Daemon.Tests.Support;
 using Omg.Protocol;
 using Omg.Protocol.Messages;
@@ -106,6 +107,37 @@ public sealed class ConnectionTests
         Assert.Equal(ErrorCodes.RateLimited, refused.Code);
         Assert.Contains("too many connections", refused.Message, StringComparison.Ordinal);
         Assert.True(await third.IsClosedByPeerAsync());
+    }
+
+    [Fact]
+    public async Task Large_answers_between_small_ones_arrive_whole_and_decodable()
+    {
+        // An answer of 64 KiB or more is written to the socket directly, after what is buffered before it; the small
+        // answers around it go through the pipe. Every one must arrive whole, none interleaved with another.
+        using TempRoot root = EndToEnd.SearchPagingTests.WriteRoot();
+        await using BackendDaemon daemon = await BackendDaemon.StartAsync(root.Path);
+        await using RawConnection connection = await daemon.ConnectAsync();
+        static SearchRequest Large(ulong id) => new(id, "lib", 1000);
+        for (ulong id = 1; id <= 9; id++)
+        {
+            await connection.SendAsync(id % 2 == 0 ? Large(id) : new PingRequest(id));
+        }
+
+        var answers = new Dictionary<ulong, Response>();
+        for (int i = 0; i < 9; i++)
+        {
+            Response answer = (await connection.ReceiveAsync())!;
+            answers.Add(answer.Id, answer);
+        }
+
+        Assert.Equal(Enumerable.Range(1, 9).Select(i => (ulong)i), answers.Keys.Order());
+        var searches = answers.Where(a => a.Key % 2 == 0).Select(a => Assert.IsType<SearchResult>(Assert.IsType<SuccessResponse>(a.Value).Result)).ToList();
+        using var encoded = new Omg.Protocol.Framing.FrameBuffer(1024);
+        MessageCodec.Write(encoded, answers[2]);
+        Assert.True(encoded.PayloadLength >= 64 * 1024, $"the search answer is only {encoded.PayloadLength} bytes: it does not take the direct path");
+        Assert.All(searches, r => Assert.Equal(1000, r.Packages.Count));
+        Assert.All(searches, r => Assert.Equal(searches[0].Packages.Select(p => p.Name), r.Packages.Select(p => p.Name)));
+        Assert.IsType<SuccessResponse>(await connection.CallAsync(new PingRequest(10)));
     }
 
     [Fact]

@@ -79,7 +79,7 @@ internal sealed partial class ClientConnection
         await using var stream = new NetworkStream(_socket, ownsSocket: true);
         PipeReader reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, leaveOpen: true));
         PipeWriter writer = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
-        Task<Exception?> writing = WriteLoopAsync(writer);
+        Task<Exception?> writing = WriteLoopAsync(writer, stream);
         try
         {
             await ReadLoopAsync(reader).ConfigureAwait(false);
@@ -379,7 +379,7 @@ internal sealed partial class ClientConnection
     }
 
     // Returns why writing stopped early, or null when every answer was written.
-    private async Task<Exception?> WriteLoopAsync(PipeWriter writer)
+    private async Task<Exception?> WriteLoopAsync(PipeWriter writer, NetworkStream stream)
     {
         Exception? failed = null;
         long unflushed = 0;
@@ -391,6 +391,19 @@ internal sealed partial class ClientConnection
                 {
                     using (answer.Frame)
                     {
+                        if (answer.Bytes.Length >= CoalesceBytes)
+                        {
+                            // A large answer (a SecurityAudit report is ~0.5 MB) goes to the socket as it is, after what
+                            // is buffered before it: copied into the pipe it would be cut into 4 KiB segments, one send
+                            // each, which made the audit's round trip several times longer than the copy alone.
+                            await FlushAsync(writer).ConfigureAwait(false);
+                            await WriteDirectAsync(stream, answer.Bytes).ConfigureAwait(false);
+                            _budget.Release(unflushed + answer.Bytes.Length);
+                            unflushed = 0;
+                            _metrics.AddBytesOut(answer.Bytes.Length);
+                            continue;
+                        }
+
                         writer.Write(answer.Bytes.Span);
                     }
 
@@ -449,6 +462,21 @@ internal sealed partial class ClientConnection
         try
         {
             return await writer.FlushAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            LogWriteTimeout(_peer.Pid, _limits.WriteTimeoutSeconds);
+            throw;
+        }
+    }
+
+    // The same write timeout as a flush: a client that does not take the answer closes the connection.
+    private async ValueTask WriteDirectAsync(NetworkStream stream, ReadOnlyMemory<byte> bytes)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(_limits.WriteTimeoutSeconds));
+        try
+        {
+            await stream.WriteAsync(bytes, timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {

@@ -65,7 +65,7 @@ public sealed class SearchPagingTests
     }
 
     // A dpkg status of Packages lib-NNNN packages and one tool-NNN in ten that only mentions "library".
-    private static TempRoot WriteRoot()
+    internal static TempRoot WriteRoot()
     {
         var root = new TempRoot();
         var status = new StringBuilder();
