@@ -274,3 +274,26 @@ function Invoke-DocPowerShell {
     }
     return [pscustomobject]@{ Output = $output; Errors = $errors }
 }
+
+function Get-HelpExample {
+    <#
+    Every example of the cmdlets' help (src/Omg.PowerShell/en-US/Omg.PowerShell.dll-Help.xml, the file Get-Help
+    reads): Command, Number, Code, and NoRunReason when the code's first line is `# norun: <why>`.
+    #>
+    param([Parameter(Mandatory)] [string] $Root)
+    [xml] $help = Get-Content -Raw -LiteralPath (Join-Path $Root 'src/Omg.PowerShell/en-US/Omg.PowerShell.dll-Help.xml')
+    $ns = [Xml.XmlNamespaceManager]::new($help.NameTable)
+    $ns.AddNamespace('command', 'http://schemas.microsoft.com/maml/dev/command/2004/10')
+    $ns.AddNamespace('maml', 'http://schemas.microsoft.com/maml/2004/10')
+    $ns.AddNamespace('dev', 'http://schemas.microsoft.com/maml/dev/2004/10')
+    foreach ($command in $help.SelectNodes('//command:command', $ns)) {
+        $name = $command.SelectSingleNode('command:details/command:name', $ns).InnerText.Trim()
+        $number = 0
+        foreach ($example in $command.SelectNodes('command:examples/command:example', $ns)) {
+            $number++
+            $code = $example.SelectSingleNode('dev:code', $ns).InnerText
+            $reason = if ($code -match '^\s*#\s*norun:\s*(?<reason>[^\r\n]+)') { $Matches.reason.Trim() } else { $null }
+            [pscustomobject]@{ Command = $name; Number = $number; Code = $code; NoRunReason = $reason }
+        }
+    }
+}

@@ -10,6 +10,10 @@ BeforeDiscovery {
     $blocks = @($found | ForEach-Object $table)
     $runnable = @($found | Where-Object Run | ForEach-Object $table)
     $notRun = @($found | Where-Object NoRunReason | ForEach-Object $table)
+    $examples = @(Get-HelpExample -Root $repoRoot)
+    $runExamples = @($examples | Where-Object { -not $_.NoRunReason } | ForEach-Object $table)
+    $skippedExamples = @($examples | Where-Object NoRunReason | ForEach-Object $table)
+    $helpCommands = @($examples.Command | Sort-Object -Unique)
 }
 
 BeforeAll {
@@ -94,6 +98,28 @@ Describe 'Runnable blocks' {
 Describe 'Blocks that do not run' {
     # Listed as skipped, with their reasons, so that a run shows what the docs leave untested.
     It '<File>:<Line> (<Kind>): <NoRunReason>' -ForEach $notRun {
+        Set-ItResult -Skipped -Because $NoRunReason
+    }
+}
+
+Describe 'The examples of the cmdlets'' help' {
+    BeforeEach {
+        Assert-DocTestDaemon
+        $env:OMG_SOCKET = $script:Daemon.Socket
+    }
+
+    It 'cover every cmdlet of the module: <Commands>' -ForEach @{ Commands = $helpCommands } {
+        $exported = @((Get-Command -Module Omg -CommandType Cmdlet).Name | Sort-Object -Unique)
+        $exported.Count | Should -BeGreaterThan 10
+        $Commands | Should -Be $exported
+    }
+
+    It '<Command> example <Number> runs without an error' -ForEach $runExamples {
+        $result = Invoke-DocPowerShell -Text $Code
+        $result.Errors | Should -BeNullOrEmpty -Because "$Command example ${Number}: $Code`n$($result.Output)"
+    }
+
+    It '<Command> example <Number>: <NoRunReason>' -ForEach $skippedExamples {
         Set-ItResult -Skipped -Because $NoRunReason
     }
 }
