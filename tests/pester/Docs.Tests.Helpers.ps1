@@ -297,3 +297,17 @@ function Get-HelpExample {
         }
     }
 }
+
+function Get-AboutExample {
+    <# The EXAMPLES of en-US/about_Omg.help.txt (Get-Help about_Omg): one example a paragraph, as Get-HelpExample's. #>
+    param([Parameter(Mandatory)] [string] $Root)
+    $text = [IO.File]::ReadAllText((Join-Path $Root 'en-US/about_Omg.help.txt'))
+    if ($text -notmatch '(?ms)^EXAMPLES\r?\n(?<body>.*?)^\S') { throw 'about_Omg.help.txt has no EXAMPLES section' }
+    $number = 0
+    foreach ($paragraph in $Matches.body -split '\r?\n\s*\r?\n' | Where-Object { $_.Trim() }) {
+        $number++
+        $code = $paragraph.Trim()
+        $reason = if ($code -match '^#\s*norun:\s*(?<reason>[^\r\n]+)') { $Matches.reason.Trim() } else { $null }
+        [pscustomobject]@{ Command = 'about_Omg'; Number = $number; Code = $code; NoRunReason = $reason }
+    }
+}

@@ -10,10 +10,11 @@ BeforeDiscovery {
     $blocks = @($found | ForEach-Object $table)
     $runnable = @($found | Where-Object Run | ForEach-Object $table)
     $notRun = @($found | Where-Object NoRunReason | ForEach-Object $table)
-    $examples = @(Get-HelpExample -Root $repoRoot)
+    $cmdletExamples = @(Get-HelpExample -Root $repoRoot)
+    $helpCommands = @($cmdletExamples.Command | Sort-Object -Unique)
+    $examples = $cmdletExamples + @(Get-AboutExample -Root $repoRoot)
     $runExamples = @($examples | Where-Object { -not $_.NoRunReason } | ForEach-Object $table)
     $skippedExamples = @($examples | Where-Object NoRunReason | ForEach-Object $table)
-    $helpCommands = @($examples.Command | Sort-Object -Unique)
 }
 
 BeforeAll {
@@ -108,7 +109,8 @@ Describe 'The examples of the cmdlets'' help' {
         $env:OMG_SOCKET = $script:Daemon.Socket
     }
 
-    It 'cover every cmdlet of the module: <Commands>' -ForEach @{ Commands = $helpCommands } {
+    It 'cover every cmdlet of the module: <Commands>' -ForEach @{ Commands = $helpCommands; About = @($examples | Where-Object Command -eq about_Omg).Count } {
+        $About | Should -BeGreaterThan 3 -Because 'about_Omg has examples too'
         $exported = @((Get-Command -Module Omg -CommandType Cmdlet).Name | Sort-Object -Unique)
         $exported.Count | Should -BeGreaterThan 10
         $Commands | Should -Be $exported
