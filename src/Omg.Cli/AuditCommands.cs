@@ -46,12 +46,14 @@ internal static class AuditCommands
         var update = new Command("update", "Import vulnerability advisories into omgd's store") { source };
         update.SetAction((parse, ct) => runner.RunAsync(parse, async (client, output, token) =>
         {
-            // omgd runs in its own working directory: a relative path means the caller's.
-            string? given = parse.GetValue(source);
-            string? resolved = given is null || given.Contains("://", StringComparison.Ordinal) ? given : Path.GetFullPath(given);
-            output.AdvisoryUpdate(await client.UpdateAdvisoriesAsync(resolved, token).ConfigureAwait(false));
+            output.AdvisoryUpdate(await client.UpdateAdvisoriesAsync(CallerSource(parse.GetValue(source)), token).ConfigureAwait(false));
             return ExitCodes.Ok;
         }, ct));
         return new Command("advisories", "Manage vulnerability advisories") { update };
     }
+
+    /// <summary>An advisory source as omgd must see it: a relative path made absolute against the caller's directory.</summary>
+    /// <remarks>omgd runs in its own working directory, so a relative path means the caller's; URLs and "no source" pass through.</remarks>
+    public static string? CallerSource(string? given) =>
+        given is null || given.Contains("://", StringComparison.Ordinal) ? given : Path.GetFullPath(given);
 }

@@ -138,7 +138,7 @@ public static class CliApp
         var update = new Command("update-advisories", "Import vulnerability advisories") { source };
         update.SetAction((parse, ct) => runner.RunAsync(parse, async (client, output, token) =>
         {
-            output.AdvisoryUpdate(await client.UpdateAdvisoriesAsync(parse.GetValue(source), token).ConfigureAwait(false));
+            output.AdvisoryUpdate(await client.UpdateAdvisoriesAsync(AuditCommands.CallerSource(parse.GetValue(source)), token).ConfigureAwait(false));
             return ExitCodes.Ok;
         }, ct));
         return update;

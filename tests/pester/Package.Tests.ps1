@@ -71,7 +71,7 @@ Describe 'The runbook in docs/cmdlets.md' {
     It 'runs as written with out/ on PSModulePath, and fails exactly the checks the fixture machine fails' {
         # The block after "A Pester runbook", verbatim: the doc and this test cannot drift apart.
         $doc = Get-Content -Raw -LiteralPath (Join-Path $RepoRoot 'docs/cmdlets.md')
-        $doc -match '(?s)A Pester runbook.*?```powershell\r?\n(?<code>.*?)```' | Should -BeTrue -Because 'docs/cmdlets.md has the runbook'
+        $doc -match '(?s)A Pester runbook.*?```powershell[^\n]*\n(?<code>.*?)```' | Should -BeTrue -Because 'docs/cmdlets.md has the runbook'
         $runbook = Join-Path (Split-Path $Socket) 'machine.Tests.ps1'
         Set-Content -LiteralPath $runbook -Value $Matches.code
 
