@@ -24,7 +24,9 @@ public sealed class StatusReplacedMidReadTests
         var old = Path.Combine(root.Path, "status-old");
         var next = Path.Combine(root.Path, "status-next");
         await File.WriteAllTextAsync(old, Status("old", "1.0-1"));
-        await File.WriteAllTextAsync(next, Status("new", "2.0-1"));
+        // Names and versions of other lengths, so that fields read from one file at offsets found in the other
+        // would not pass for either.
+        await File.WriteAllTextAsync(next, Status("replacement", "2:10.0.3-1"));
         File.Copy(old, status);
 
         var source = new DebianPackageSource(root.Path);
@@ -77,7 +79,7 @@ public sealed class StatusReplacedMidReadTests
     private static string Signature(SourceLoadResult result)
     {
         var installed = result.Packages.Where(p => p.IsInstalled).ToList();
-        var names = installed.Select(p => p.Name[..p.Name.IndexOf('-', StringComparison.Ordinal)]).Distinct().Order(StringComparer.Ordinal);
+        var names = installed.Select(p => p.Name.Split('-')[0]).Distinct().Order(StringComparer.Ordinal);
         var versions = installed.Select(p => p.InstalledVersion).Distinct().Order(StringComparer.Ordinal);
         return $"{installed.Count} packages; prefixes {string.Join(",", names)}; versions {string.Join(",", versions)}; " +
             $"problems {string.Join(" | ", result.Problems)}";
