@@ -4,7 +4,7 @@ using Omg.Benchmarks.Live;
 namespace Omg.Benchmarks;
 
 /// <summary>
-/// Entry point. <c>daemon</c>, <c>packages</c>, <c>cold-start</c>, <c>cli</c>, <c>audit</c> and <c>modules</c> run the live benchmarks against a
+/// Entry point. <c>daemon</c>, <c>load</c>, <c>packages</c>, <c>cold-start</c>, <c>cli</c>, <c>audit</c> and <c>modules</c> run the live benchmarks against a
 /// real omgd process (docs/benchmarks.md); <c>codec-loop</c> spins one codec operation for profiling; anything else goes to BenchmarkDotNet, e.g. <c>--filter '*Codec*'</c>.
 /// </summary>
 public static class Program
@@ -16,6 +16,8 @@ public static class Program
         {
             case "daemon":
                 return await DaemonBenchmark.RunAsync(args[1..]);
+            case "load":
+                return await LoadBenchmark.RunAsync(args[1..]);
             case "packages":
                 return await PackageBenchmark.RunAsync(args[1..]);
             case "cold-start":

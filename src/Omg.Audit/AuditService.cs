@@ -137,13 +137,13 @@ public sealed class AuditService : IDisposable
                     throw new AdvisoryImportException($"{origin}: no such file or directory");
                 }
 
-                staging = await Task.Run(() => _store.Stage(origin, origin), cancellationToken).ConfigureAwait(false);
+                staging = await Task.Run(() => Storing(() => _store.Stage(origin, origin)), cancellationToken).ConfigureAwait(false);
             }
 
             try
             {
                 AdvisorySet set = await Task.Run(() => SourceReader.Read(staging, origin, KeepRelease()), cancellationToken).ConfigureAwait(false);
-                _store.Commit(staging, new StoredSource(origin, etag, lastModified, DateTimeOffset.UtcNow));
+                Storing(() => _store.Commit(staging, new StoredSource(origin, etag, lastModified, DateTimeOffset.UtcNow)));
                 lock (_reportGate)
                 {
                     Volatile.Write(ref _database, _database.With(set));
@@ -162,6 +162,26 @@ public sealed class AuditService : IDisposable
             _importGate.Release();
         }
     }
+
+    // A full or read-only data directory refuses the import like a bad source does, naming the reason, and what was
+    // loaded before stays in use; as a bare IOException it reached the client as an internal error.
+    private T Storing<T>(Func<T> write)
+    {
+        try
+        {
+            return write();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new AdvisoryImportException($"cannot store advisories in {_store.Directory}: {ex.Message}", ex);
+        }
+    }
+
+    private void Storing(Action write) => Storing(() =>
+    {
+        write();
+        return true;
+    });
 
     // Tracker entries of other releases can never match this root; not keeping them saves most of the memory.
     // A root without a codename keeps every release, so nothing is lost when os-release appears later.

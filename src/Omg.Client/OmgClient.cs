@@ -311,6 +311,9 @@ public sealed class OmgClient : IAsyncDisposable, IDisposable
 
             if (current is not null)
             {
+                // Forgotten before the new one is opened: when that fails (omgd is gone), a later call or the client's
+                // own dispose must not dispose this one a second time.
+                _connection = null;
                 await current.DisposeAsync().ConfigureAwait(false);
             }
 

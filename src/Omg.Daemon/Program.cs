@@ -36,6 +36,10 @@ public static class Program
         if (commandLine.Detach)
         {
             ProcessDetacher.Detach();
+
+            // An auto-started omgd is no service's main process: a client running inside a Type=notify unit passes
+            // that unit's NOTIFY_SOCKET on, and omgd's READY=1 there would be a stranger's.
+            Environment.SetEnvironmentVariable("NOTIFY_SOCKET", null);
         }
 
         // The package index is built as soon as the host starts; its hot code compiles meanwhile on the

@@ -30,6 +30,9 @@ public static class ErrorCodes
     /// <summary>The module failed, returned an invalid response, or timed out.</summary>
     public const int ModuleFailed = -1005;
 
+    /// <summary>The connecting process may not use this daemon (another uid than omgd's own or root); the connection closes.</summary>
+    public const int PermissionDenied = -1006;
+
     /// <summary>The seed's constant name of a code (<c>PARSE_ERROR</c>, ...), or the number as text.</summary>
     public static string NameOf(int code) => code switch
     {
@@ -42,6 +45,7 @@ public static class ErrorCodes
         AdvisoryDataUnavailable => "ADVISORY_DATA_UNAVAILABLE",
         ModuleNotFound => "MODULE_NOT_FOUND",
         ModuleFailed => "MODULE_FAILED",
+        PermissionDenied => "PERMISSION_DENIED",
         _ => code.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 }

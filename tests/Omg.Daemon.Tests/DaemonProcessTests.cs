@@ -9,34 +9,11 @@ namespace Omg.Daemon.Tests;
 /// <summary>omgd as a real child process: signals, exit codes, command line, log file.</summary>
 public sealed class DaemonProcessTests
 {
-    private static string OmgdDll => Path.Combine(AppContext.BaseDirectory, "omgd.dll");
+    private static string OmgdDll => OmgdChild.Dll;
 
-    private static Process Start(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet", [OmgdDll, .. args])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment.Remove("OMG_SOCKET");
-        return Process.Start(start)!;
-    }
+    private static Process Start(params string[] args) => OmgdChild.Start(args);
 
-    private static async Task WaitForSocketAsync(string path, Process process)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!File.Exists(path))
-        {
-            if (process.HasExited)
-            {
-                string why = process.StartInfo.RedirectStandardError ? await process.StandardError.ReadToEndAsync() : $"exit code {process.ExitCode}";
-                Assert.Fail("omgd exited: " + why);
-            }
-
-            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(20), "omgd did not create its socket");
-            await Task.Delay(50);
-        }
-    }
+    private static Task WaitForSocketAsync(string path, Process process) => OmgdChild.WaitForSocketAsync(path, process);
 
     [Fact]
     public async Task Sigterm_stops_cleanly_and_leaves_no_socket_file()
@@ -49,10 +26,7 @@ public sealed class DaemonProcessTests
             Assert.IsType<SuccessResponse>(await connection.CallAsync(new PingRequest(1)));
         }
 
-        using (Process kill = Process.Start("kill", ["-TERM", omgd.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
+        await OmgdChild.SignalAsync(omgd, "TERM");
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         await omgd.WaitForExitAsync(timeout.Token);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Omg.Daemon.Hosting;
 using Omg.Daemon.Tests.Support;
+using Omg.Protocol;
 using Omg.Protocol.Messages;
 using Omg.Tests.Shared;
 
@@ -125,28 +126,38 @@ public sealed class SocketLifecycleTests
     }
 
     [SkippableFact]
-    public async Task A_client_running_as_another_uid_is_refused()
+    public async Task A_client_running_as_another_uid_is_told_why_then_refused()
     {
         // Becoming uid 65534 takes root (setpriv --reuid); a normal user's run shows this as skipped, with why.
         Skip.IfNot(ProcessState.IsRoot(), "playing a client of another uid needs root (setpriv --reuid=65534); this run is not root");
+        Skip.IfNot(File.Exists("/usr/bin/setpriv"), "playing a client of another uid needs setpriv (util-linux), not installed here");
         using var paths = new TestPaths();
         File.SetUnixFileMode(paths.Directory, (UnixFileMode)0b111_101_101);
         await using InProcessDaemon daemon = await InProcessDaemon.StartAsync(paths, withPackages: false);
 
         // Open the file permissions so only omgd's own check stands between uid 65534 and the daemon.
         File.SetUnixFileMode(daemon.Socket, (UnixFileMode)0b110_110_110);
+        // Prints the answer frame's payload as hex, then whether omgd closed the connection after it.
         string script = $$"""
             import socket, struct, sys
             s = socket.socket(socket.AF_UNIX)
             s.connect("{{daemon.Socket}}")
             s.settimeout(5)
-            # omgd may close before the request is even written: a refused write is the same refusal.
+            def read(n):
+                data = b""
+                while len(data) < n:
+                    chunk = s.recv(n - len(data))
+                    if not chunk:
+                        sys.exit("closed after %d of %d bytes" % (len(data), n))
+                    data += chunk
+                return data
             try:
                 s.sendall(bytes.fromhex("0000000b81a450696e6781a2696409"))
-                data = s.recv(4)
             except (ConnectionResetError, BrokenPipeError):
-                data = b""
-            print("answered" if data else "closed")
+                pass
+            length = struct.unpack(">I", read(4))[0]
+            print(read(length).hex())
+            print("closed" if s.recv(1) == b"" else "open")
             """;
         var start = new ProcessStartInfo("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "/usr/bin/python3", "-c", script])
         {
@@ -158,7 +169,13 @@ public sealed class SocketLifecycleTests
         string error = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         Assert.True(process.ExitCode == 0, $"python as uid 65534 failed: {error}");
-        Assert.Equal("closed", output.Trim());
+        string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        var refusal = Assert.IsType<ErrorResponse>(MessageCodec.DecodeResponse(Convert.FromHexString(lines[0])));
+        Assert.Equal(0UL, refusal.Id);
+        Assert.Equal(ErrorCodes.PermissionDenied, refusal.Code);
+        Assert.Contains("uid 65534 may not use this omgd", refusal.Message, StringComparison.Ordinal);
+        Assert.Equal("closed", lines[1]);
 
         await using RawConnection own = await daemon.ConnectAsync();
         var metrics = (MetricsResult)((SuccessResponse)await own.CallAsync(new MetricsRequest(1))).Result;

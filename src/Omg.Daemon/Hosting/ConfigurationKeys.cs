@@ -24,6 +24,11 @@ internal static class ConfigurationKeys
     /// <summary>Null when <paramref name="key"/> = <paramref name="value"/> binds; else the usage error for <paramref name="option"/>.</summary>
     public static string? Check(string option, string key, string value)
     {
+        if (string.Equals(key, LogFormat.Key, StringComparison.OrdinalIgnoreCase))
+        {
+            return LogFormat.Check(value) is { } error ? $"{option}: {error}" : null;
+        }
+
         if (key.StartsWith(LoggingSection + ":", StringComparison.OrdinalIgnoreCase))
         {
             return null;

@@ -16,6 +16,7 @@ internal sealed class DaemonCommandLine
         ["--root"] = nameof(DaemonOptions.Root),
         ["--data-dir"] = nameof(DaemonOptions.DataDir),
         ["--sharelib"] = $"{nameof(DaemonOptions.Modules)}:{nameof(Modules.ModuleOptions.Sharelib)}",
+        ["--log-format"] = LogFormat.Key,
     };
 
     /// <summary>The repeatable option whose values are searched before the configured module roots.</summary>
@@ -54,7 +55,7 @@ internal sealed class DaemonCommandLine
     /// <summary>The usage text.</summary>
     public static string Usage => """
         Usage: omgd [--socket PATH] [--root DIR] [--data-dir DIR] [--module-root DIR ...] [--sharelib DIR]
-                    [--detach] [--log-file FILE] [--Section:Key=Value ...]
+                    [--detach] [--log-file FILE] [--log-format simple|systemd|json] [--Section:Key=Value ...]
 
           --socket PATH      listen here (default: $OMG_SOCKET, else $XDG_RUNTIME_DIR/omg.sock, else /tmp/omg-UID/omg.sock)
           --root DIR         filesystem root the package backends read, like dpkg --root (default /)
@@ -65,6 +66,8 @@ internal sealed class DaemonCommandLine
                              $OMG_SHARELIB, else /usr/share/sysinspect)
           --detach           start a new session (used by clients that auto-start omgd)
           --log-file FILE    append stdout/stderr to FILE
+          --log-format F     simple (one line of text), systemd (the journal's) or json (one object a line);
+                             = Logging:Console:FormatterName (default: systemd under systemd, else simple)
           --Limits:MaxConnections=N ...  any setting of docs/operations.md
           --version          print omgd's version
           --help, -h         print this text

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
 using Omg.Daemon.Audit;
 using Omg.Daemon.Dispatch;
@@ -38,18 +39,37 @@ public static class DaemonHost
         builder.Configuration.AddCommandLine(configurationArgs, DaemonCommandLine.SwitchMappings.ToDictionary());
 
         builder.Logging.ClearProviders();
-        if (Environment.GetEnvironmentVariable("JOURNAL_STREAM") is not null)
+        switch (LogFormat.Choose(builder.Configuration))
         {
-            builder.Logging.AddSystemdConsole();
+            case LogFormat.Json:
+                builder.Logging.AddJsonConsole(json =>
+                {
+                    json.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+                    json.UseUtcTimestamp = true;
+                });
+                break;
+            case LogFormat.Systemd:
+                builder.Logging.AddSystemdConsole();
+                break;
+            default:
+                builder.Logging.AddSimpleConsole(console =>
+                {
+                    console.SingleLine = true;
+                    console.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff ";
+                    console.UseUtcTimestamp = true;
+                });
+                break;
         }
-        else
+
+        // A service manager that waits for readiness (systemd's Type=notify) says where in NOTIFY_SOCKET; omgd
+        // then sends READY=1 once every hosted service has started, the socket bound, and STOPPING=1 at stop.
+        // AddSystemd() would do this only when omgd's parent process is systemd itself, so not when omgd is
+        // started through a wrapper (a `dotnet omgd.dll` line, a shell script) that passes NOTIFY_SOCKET on: the
+        // variable is what sd_notify goes by, so it is what decides here too.
+        if (OperatingSystem.IsLinux() && !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NOTIFY_SOCKET")))
         {
-            builder.Logging.AddSimpleConsole(console =>
-            {
-                console.SingleLine = true;
-                console.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff ";
-                console.UseUtcTimestamp = true;
-            });
+            builder.Services.AddSingleton<ISystemdNotifier, SystemdNotifier>();
+            builder.Services.AddSingleton<IHostLifetime, SystemdLifetime>();
         }
 
         // The host logs a failed start at Error with the exception's stack trace, before the exception reaches

@@ -73,7 +73,10 @@ internal static partial class SocketBinder
             LibC.Umask(previous);
         }
 
-        listener.Listen(512);
+        // A Unix socket's connect fails at once with EAGAIN, not after a wait, when the accept queue is full: with 512,
+        // 1,000 clients connecting together (the load benchmark) saw it. The kernel caps this at net.core.somaxconn
+        // (4096 on current kernels).
+        listener.Listen(4096);
         return listener;
     }
 
@@ -86,14 +89,34 @@ internal static partial class SocketBinder
             {
                 OmgPaths.EnsurePrivateDirectory(directory);
             }
-            else if (!Directory.Exists(directory))
+            else
             {
-                Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                CreatePrivateDirectories(directory);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new DaemonStartException($"cannot use the socket directory {directory}: {ex.Message}", ex);
+        }
+    }
+
+    // Each directory omgd creates on the way to its socket is 0700, set by chmod after the mkdir: the mode mkdir gives
+    // is masked by whatever umask omgd was started with (0 in some service managers and containers, which left a
+    // world-writable parent in which anyone could swap the socket path), and a umask like 0277 would leave the owner
+    // unable to bind. Directories that already exist are the user's own choice and are left as they are.
+    private static void CreatePrivateDirectories(string directory)
+    {
+        const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        var missing = new Stack<string>();
+        for (string? d = directory; d is not null && !Directory.Exists(d); d = Path.GetDirectoryName(d))
+        {
+            missing.Push(d);
+        }
+
+        while (missing.TryPop(out string? d))
+        {
+            Directory.CreateDirectory(d, Private);
+            File.SetUnixFileMode(d, Private);
         }
     }
 

@@ -155,7 +155,10 @@ public sealed partial class SocketServer : BackgroundService
         {
             LogForeignPeer(peer.Uid, peer.Pid, OwnUid);
             _metrics.ConnectionRejected();
-            client.Dispose();
+
+            // Closed without a word, a refused client could only report "connection closed", which reads as a
+            // crashed daemon; the frame says why. It names only uids the peer can learn anyway (stat on the socket).
+            await RefuseAsync(client, ErrorCodes.PermissionDenied, $"permission denied: uid {peer.Uid} may not use this omgd (only uid {OwnUid} and root may connect)").ConfigureAwait(false);
             return;
         }
 
@@ -163,7 +166,7 @@ public sealed partial class SocketServer : BackgroundService
         {
             LogTooManyConnections(peer.Pid, _options.Limits.MaxConnections);
             _metrics.ConnectionRejected();
-            await RefuseAsync(client, $"too many connections (limit {_options.Limits.MaxConnections}); retry after 100 ms").ConfigureAwait(false);
+            await RefuseAsync(client, ErrorCodes.RateLimited, $"too many connections (limit {_options.Limits.MaxConnections}); retry after 100 ms").ConfigureAwait(false);
             return;
         }
 
@@ -172,7 +175,7 @@ public sealed partial class SocketServer : BackgroundService
         {
             LogTooManyFromProcess(peer.Pid, perProcess);
             _metrics.ConnectionRejected();
-            await RefuseAsync(client, $"too many connections from process {peer.Pid} (limit {perProcess} per process); close some or retry later").ConfigureAwait(false);
+            await RefuseAsync(client, ErrorCodes.RateLimited, $"too many connections from process {peer.Pid} (limit {perProcess} per process); close some or retry later").ConfigureAwait(false);
             return;
         }
 
@@ -196,11 +199,11 @@ public sealed partial class SocketServer : BackgroundService
         }
     }
 
-    private static async Task RefuseAsync(Socket client, string message)
+    private static async Task RefuseAsync(Socket client, int code, string message)
     {
         try
         {
-            using FrameBuffer frame = FrameBuffer.For(new ErrorResponse(0, ErrorCodes.RateLimited, message));
+            using FrameBuffer frame = FrameBuffer.For(new ErrorResponse(0, code, message));
             await client.SendAsync(frame.Complete()).ConfigureAwait(false);
 
             // A client writes its request as soon as it connects. Closing with that request unread resets the

@@ -42,6 +42,7 @@ public static class ErrorRecordFactory
         ErrorCodes.ModuleNotFound => new("OmgModuleNotFound", ErrorCategory.ObjectNotFound, message, false),
         ErrorCodes.ModuleFailed => new("OmgModuleFailed", ErrorCategory.InvalidResult, message, false),
         ErrorCodes.ParseError => new("OmgProtocolError", ErrorCategory.ProtocolError, message, false),
+        ErrorCodes.PermissionDenied => new("OmgPermissionDenied", ErrorCategory.PermissionDenied, message, false),
         _ => new("OmgRequestFailed", ErrorCategory.NotSpecified, message, false),
     };
 

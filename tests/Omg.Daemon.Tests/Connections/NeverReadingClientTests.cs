@@ -27,9 +27,17 @@ public sealed class NeverReadingClientTests
         await using RawConnection greedy = await daemon.ConnectAsync();
 
         // 400 answers of 100 KB: 40 MB if all were made, against a 1 MiB budget and a few hundred KB of socket buffers.
-        for (ulong i = 0; i < 400; i++)
+        // On a loaded machine the write timeout can close the connection before all 400 are written: the rest then
+        // fail with a broken pipe, which is the closing this test waits for, not a failure.
+        try
         {
-            await greedy.SendAsync(new SearchRequest(i + 1, "big:100000"));
+            for (ulong i = 0; i < 400; i++)
+            {
+                await greedy.SendAsync(new SearchRequest(i + 1, "big:100000"));
+            }
+        }
+        catch (IOException)
+        {
         }
 
         Assert.True(await InProcessDaemon.WaitForActiveConnectionsAsync(monitor, 1, TimeSpan.FromSeconds(30)), "the never-reading connection was not closed");

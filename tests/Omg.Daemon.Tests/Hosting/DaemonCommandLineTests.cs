@@ -23,6 +23,8 @@ public sealed class DaemonCommandLineTests
     [InlineData(new[] { "--module-root" }, "--module-root needs a value")]
     [InlineData(new[] { "--log-file" }, "--log-file needs a value")]
     [InlineData(new[] { "--sharelib" }, "--sharelib needs a value")]
+    [InlineData(new[] { "--log-format", "xml" }, "--log-format: 'xml' is not a log format (simple, systemd or json)")]
+    [InlineData(new[] { "--Logging:Console:FormatterName=xml" }, "--Logging:Console:FormatterName: 'xml' is not a log format (simple, systemd or json)")]
     public void Misuse_is_a_usage_error_naming_the_argument(string[] args, string error) =>
         Assert.Equal(error, DaemonCommandLine.Parse(args).Error);
 
