@@ -41,8 +41,9 @@ if [ "$run_xunit" = 1 ]; then
     if [ ${#no_build[@]} -eq 0 ]; then
         dotnet build omg.sln --configuration "$configuration" --nologo -v:q || status=1
     fi
+    # Line coverage by coverlet's collector (Cobertura files beside the TRX ones), summed up after Pester.
     dotnet test omg.sln --configuration "$configuration" --no-build --nologo \
-        --logger trx --results-directory artifacts/xunit || status=1
+        --logger trx --collect "XPlat Code Coverage" --results-directory artifacts/xunit || status=1
 elif [ ${#no_build[@]} -eq 0 ]; then
     # Pester drives the built module and omgd, so they are built even when xunit is left out.
     dotnet build omg.sln --configuration "$configuration" --nologo -v:q || status=1
@@ -69,6 +70,10 @@ else
         OMG_TEST_CONFIGURATION=$configuration pwsh -File tests/pester/Invoke-Pester.ps1 \
             -PesterManifest "$pester_manifest" -ResultPath artifacts/pester/pester-results.xml 2>&1 | tee artifacts/pester/pester.log
         [ "${PIPESTATUS[0]}" = 0 ] || pester_status=1
+        # A report, never a failure: the figure is printed for the README's test section and the CI log.
+        if [ "$run_xunit" = 1 ]; then
+            pwsh -File tests/Measure-Coverage.ps1 -Directory artifacts/xunit || echo "test.sh: no coverage figure (see above)" >&2
+        fi
     fi
 fi
 [ "$pester_status" = 0 ] || status=1
