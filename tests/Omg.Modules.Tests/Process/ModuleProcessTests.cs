@@ -14,8 +14,10 @@ public sealed class ModuleProcessTests : IDisposable
     public async Task A_module_starts_with_no_signal_ignored_or_blocked()
     {
         // omgd's runtime ignores SIGPIPE; a module inheriting that would not die writing to a closed pipe, as a
-        // program started from a shell does. /proc/<pid>/status: SigBlk and SigIgn are hexadecimal masks.
-        string module = Script("grep -E '^Sig(Blk|Ign):' /proc/$$/status");
+        // program started from a shell does. /proc/<pid>/status: SigBlk and SigIgn are hexadecimal masks. Read by grep
+        // exec'd in the module's place, which keeps both masks: the shell itself blocks every signal while it waits for
+        // a child (dash's waitproc), so its own status, read from a child, would show that instead.
+        string module = Script("exec grep -E '^Sig(Blk|Ign):' /proc/self/status");
         ModuleRun run = await RunAsync(module, TimeSpan.FromSeconds(20));
         string[] lines = System.Text.Encoding.UTF8.GetString(run.Stdout).Trim().Split('\n');
         Assert.Equal(2, lines.Length);
