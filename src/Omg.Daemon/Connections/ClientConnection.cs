@@ -389,28 +389,29 @@ internal sealed partial class ClientConnection
             {
                 while (_outgoing.Reader.TryRead(out (FrameBuffer Frame, ReadOnlyMemory<byte> Bytes) answer))
                 {
+                    bool large = answer.Bytes.Length >= CoalesceBytes;
                     using (answer.Frame)
                     {
-                        if (answer.Bytes.Length >= CoalesceBytes)
+                        if (large)
                         {
                             // A large answer (a SecurityAudit report is ~0.5 MB) goes to the socket as it is, after what
                             // is buffered before it: copied into the pipe it would be cut into 4 KiB segments, one send
                             // each, which made the audit's round trip several times longer than the copy alone.
                             await FlushAsync(writer).ConfigureAwait(false);
                             await WriteDirectAsync(stream, answer.Bytes).ConfigureAwait(false);
-                            _budget.Release(unflushed + answer.Bytes.Length);
-                            unflushed = 0;
-                            _metrics.AddBytesOut(answer.Bytes.Length);
-                            continue;
                         }
-
-                        writer.Write(answer.Bytes.Span);
+                        else
+                        {
+                            writer.Write(answer.Bytes.Span);
+                        }
                     }
 
                     unflushed += answer.Bytes.Length;
                     _metrics.AddBytesOut(answer.Bytes.Length);
-                    if (writer.UnflushedBytes >= CoalesceBytes)
+                    if (large || writer.UnflushedBytes >= CoalesceBytes)
                     {
+                        // After a direct write the pipe holds nothing: this flush has nothing to send, and the release
+                        // covers the answer just written.
                         await FlushAsync(writer).ConfigureAwait(false);
                         _budget.Release(unflushed);
                         unflushed = 0;

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Runtime.InteropServices;
+using Omg.Modules.Requests;
 
 namespace Omg.Modules.Process;
 
@@ -121,25 +122,9 @@ internal static unsafe partial class PosixSpawn
     }
 
     /// <summary>The program to exec: a name with a slash as it is, else the first executable of that name on <paramref name="path"/>.</summary>
-    internal static string Resolve(string program, string? path)
-    {
-        if (program.Contains('/', StringComparison.Ordinal))
-        {
-            return program;
-        }
-
-        foreach (string directory in (path ?? "/usr/local/bin:/usr/bin:/bin").Split(':', StringSplitOptions.RemoveEmptyEntries))
-        {
-            string candidate = Path.Combine(directory, program);
-            if (File.Exists(candidate) && (File.GetUnixFileMode(candidate) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0)
-            {
-                return candidate;
-            }
-        }
-
-        // Not found: posix_spawn says so with ENOENT, naming the program as given.
-        return program;
-    }
+    /// <remarks>Not found, the name goes to posix_spawn as given, which fails with ENOENT naming it.</remarks>
+    internal static string Resolve(string program, string? path) =>
+        program.Contains('/', StringComparison.Ordinal) ? program : HostExecutables.Find(program, [], path ?? "/usr/local/bin:/usr/bin:/bin") ?? program;
 
     private static void OpenPipe(int* ends)
     {
